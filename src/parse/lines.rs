@@ -1,0 +1,469 @@
+//! Lines: the file split into logical lines (a triple-quoted block keeps its
+//! lines together), each read with the grammar's `line` rule. A line that
+//! cannot be read is one P001 and reading goes on with the next.
+
+use pest::Parser;
+use pest::iterators::Pair;
+
+use super::expected;
+use super::grammar::{RectParser, Rule};
+use super::keywords::Keyword;
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use crate::tr;
+
+/// One logical line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The line without its line break (several physical lines for a
+    /// triple-quoted block).
+    pub span: Span,
+    /// Leading white space.
+    pub indent: Span,
+    pub kind: LineKind,
+    /// A comment at the end of the line (or the whole line).
+    pub comment: Option<Span>,
+}
+
+/// What a logical line holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but white space and perhaps a comment.
+    Blank,
+    /// One or more closing braces.
+    Closes(Vec<Span>),
+    /// A key with an optional value and an optional opening brace.
+    Entry(Entry),
+    /// A line that could not be read (a P001 was reported).
+    Invalid,
+}
+
+/// `KEY[:] [VALUE] [{]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub key: Span,
+    /// The keyword the key spells, if it is one.
+    pub keyword: Option<Keyword>,
+    pub colon: Option<Span>,
+    pub value: Option<Value>,
+    /// The opening brace at the end of the line.
+    pub open: Option<Span>,
+}
+
+impl Entry {
+    /// The whole entry, key to value or brace.
+    pub fn span(&self) -> Span {
+        let mut span = self.key;
+        if let Some(v) = &self.value {
+            span = span.join(v.span);
+        }
+        if let Some(o) = self.open {
+            span = span.join(o);
+        }
+        span
+    }
+}
+
+/// A value as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Value {
+    /// The value, with its quotes if it has any.
+    pub span: Span,
+    pub form: ValueForm,
+}
+
+/// How a value was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueForm {
+    /// Rest-of-line text, trimmed.
+    Plain,
+    /// `"…"` with escapes.
+    Quoted,
+    /// `"""…"""` over one or more lines.
+    Triple,
+}
+
+/// Split `text` into logical lines and read each one.
+pub fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
+    split(text, diagnostics)
+        .into_iter()
+        .map(|span| read_line(text, span, diagnostics))
+        .collect()
+}
+
+/// The spans of the logical lines of `text`, without their line breaks.
+fn split(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = physical_end(text, start);
+        if let Some(open) = find_triple_opener(&text[start..end]) {
+            let open = start + open;
+            match find_triple_closer(text, open + 3, end) {
+                Some(close) => end = physical_end(text, close),
+                None => diagnostics.push(
+                    Diagnostic::new(
+                        "P001",
+                        Span::new(open, open + 3),
+                        tr!(
+                            "三引号文字没有结束",
+                            "this triple-quoted text is never closed"
+                        ),
+                    )
+                    .with_help(tr!(
+                        "在文字结束处另起一行写上 \"\"\"",
+                        "end the text with \"\"\" on a line of its own"
+                    )),
+                ),
+            }
+        }
+        let content_end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        spans.push(Span::new(start, content_end));
+        start = end + 1;
+    }
+    spans
+}
+
+/// The offset of the `\n` ending the physical line that starts at `start`,
+/// or the end of the text.
+fn physical_end(text: &str, start: usize) -> usize {
+    text[start..].find('\n').map_or(text.len(), |i| start + i)
+}
+
+/// The offset of a `"""` that opens a block on this line and is not closed on
+/// it, outside any comment or quoted string.
+fn find_triple_opener(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut in_quote = false;
+    let mut after_space = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quote {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_quote = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        if bytes[i..].starts_with(b"\"\"\"") {
+            return match line[i + 3..].find("\"\"\"") {
+                Some(close) => {
+                    find_triple_opener(&line[i + 3 + close + 3..]).map(|o| o + i + close + 6)
+                }
+                None => Some(i),
+            };
+        }
+        match b {
+            b'"' => in_quote = true,
+            b'#' if after_space => return None,
+            _ => {}
+        }
+        after_space = matches!(b, b' ' | b'\t') || bytes[..=i].ends_with("\u{3000}".as_bytes());
+        i += 1;
+    }
+    None
+}
+
+/// The offset just after the `"""` that closes a block opened before `from`.
+fn find_triple_closer(text: &str, from: usize, line_end: usize) -> Option<usize> {
+    let at = text[from..].find("\"\"\"")? + from;
+    (at >= line_end).then_some(at + 3)
+}
+
+/// Read one logical line with the grammar.
+fn read_line(text: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Line {
+    let source = &text[span.start..span.end];
+    let indent_len = source.len() - source.trim_start_matches([' ', '\t', '\u{3000}']).len();
+    let indent = Span::new(span.start, span.start + indent_len);
+    let blank = Line {
+        span,
+        indent,
+        kind: LineKind::Blank,
+        comment: None,
+    };
+    if indent_len == source.len() {
+        return blank;
+    }
+    match RectParser::parse(Rule::line, source) {
+        Ok(mut pairs) => {
+            let mut line = blank;
+            let Some(top) = pairs.next() else { return line };
+            for pair in top.into_inner() {
+                let at = |p: &Pair<Rule>| span_of(p, span.start);
+                match pair.as_rule() {
+                    Rule::closes => {
+                        line.kind = LineKind::Closes(pair.into_inner().map(|c| at(&c)).collect());
+                    }
+                    Rule::entry => line.kind = LineKind::Entry(read_entry(pair, span.start)),
+                    Rule::comment => line.comment = Some(at(&pair)),
+                    _ => {}
+                }
+            }
+            line
+        }
+        Err(error) => {
+            diagnostics.push(expected::syntax_error(text, span.start, &error));
+            Line {
+                kind: LineKind::Invalid,
+                ..blank
+            }
+        }
+    }
+}
+
+/// `entry = { key ~ (sep ~ value)? ~ (ws* ~ open)? }`
+fn read_entry(pair: Pair<Rule>, base: usize) -> Entry {
+    let mut entry = Entry {
+        key: Span::default(),
+        keyword: None,
+        colon: None,
+        value: None,
+        open: None,
+    };
+    for part in pair.into_inner() {
+        let span = span_of(&part, base);
+        match part.as_rule() {
+            Rule::key => {
+                entry.key = span;
+                entry.keyword = part
+                    .into_inner()
+                    .find_map(|p| Keyword::from_rule(p.as_rule()));
+            }
+            Rule::colon => entry.colon = Some(span),
+            Rule::text => {
+                entry.value = Some(Value {
+                    span,
+                    form: ValueForm::Plain,
+                })
+            }
+            Rule::quoted => {
+                entry.value = Some(Value {
+                    span,
+                    form: ValueForm::Quoted,
+                })
+            }
+            Rule::triple => {
+                entry.value = Some(Value {
+                    span,
+                    form: ValueForm::Triple,
+                })
+            }
+            Rule::open => entry.open = Some(span),
+            _ => {}
+        }
+    }
+    entry
+}
+
+/// The span of a pair within a line that starts at `base`.
+pub(crate) fn span_of(pair: &Pair<Rule>, base: usize) -> Span {
+    let s = pair.as_span();
+    Span::new(base + s.start(), base + s.end())
+}
+
+/// The text of a value: unescaped for `"…"`, dedented for `"""…"""`.
+pub fn value_text(text: &str, value: Value) -> String {
+    let raw = &text[value.span.start..value.span.end];
+    match value.form {
+        ValueForm::Plain => raw.to_owned(),
+        ValueForm::Quoted => unescape(&raw[1..raw.len() - 1]),
+        ValueForm::Triple => dedent(&raw[3..raw.len() - 3]),
+    }
+}
+
+fn unescape(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some(c @ ('"' | '\\')) => out.push(c),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// The text of a triple-quoted block: the line break after the opening quotes
+/// and the white space before the closing ones dropped, the indentation the
+/// lines share removed, line breaks as `\n`.
+fn dedent(inner: &str) -> String {
+    let inner = inner.replace("\r\n", "\n");
+    let inner = inner.strip_prefix('\n').unwrap_or(&inner);
+    let inner = inner.trim_end_matches([' ', '\t', '\u{3000}']);
+    let inner = inner.strip_suffix('\n').unwrap_or(inner);
+    let is_ws = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let common = inner
+        .lines()
+        .filter(|l| !l.trim_matches(is_ws).is_empty())
+        .map(|l| l.len() - l.trim_start_matches(is_ws).len())
+        .min()
+        .unwrap_or(0);
+    inner
+        .lines()
+        .map(|l| {
+            let cut = (0..=common.min(l.len()))
+                .rev()
+                .find(|&i| l.is_char_boundary(i))
+                .unwrap_or(0);
+            if l[..cut].chars().all(is_ws) {
+                &l[cut..]
+            } else {
+                l.trim_start_matches(is_ws)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> (Vec<Line>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let lines = read(text, &mut diags);
+        (lines, diags)
+    }
+
+    fn entry(text: &str) -> Entry {
+        let (lines, diags) = lines(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        match &lines[0].kind {
+            LineKind::Entry(e) => e.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn slice(text: &str, span: Span) -> &str {
+        &text[span.start..span.end]
+    }
+
+    #[test]
+    fn key_colon_value_in_every_spelling() {
+        for text in [
+            "责任领导：李明",
+            "责任领导: 李明",
+            "责任领导 李明",
+            "责任领导　李明",
+            "leader:李明",
+        ] {
+            let e = entry(text);
+            assert_eq!(e.keyword, Some(Keyword::Leader), "{text}");
+            assert_eq!(slice(text, e.value.unwrap().span), "李明", "{text}");
+        }
+    }
+
+    #[test]
+    fn comments_after_values_and_braces() {
+        let text = "问题 A1 标题 {  # 说明";
+        let (ls, _) = lines(text);
+        let LineKind::Entry(e) = &ls[0].kind else {
+            panic!()
+        };
+        assert_eq!(slice(text, e.value.unwrap().span), "A1 标题");
+        assert!(e.open.is_some());
+        assert_eq!(slice(text, ls[0].comment.unwrap()), "# 说明");
+        let text = "目标：第#3号文件 # 注释";
+        let (ls, _) = lines(text);
+        let LineKind::Entry(e) = &ls[0].kind else {
+            panic!()
+        };
+        assert_eq!(slice(text, e.value.unwrap().span), "第#3号文件");
+        assert_eq!(slice(text, ls[0].comment.unwrap()), "# 注释");
+    }
+
+    #[test]
+    fn full_width_braces_and_glued_braces() {
+        let text = "措施 A1.1 建立制度｛";
+        let e = entry(text);
+        assert_eq!(e.keyword, Some(Keyword::Measure));
+        assert_eq!(slice(text, e.value.unwrap().span), "A1.1 建立制度");
+        assert_eq!(slice(text, e.open.unwrap()), "｛");
+        let (ls, diags) = lines("  ｝ ｝ # 结束");
+        assert!(diags.is_empty());
+        assert!(matches!(&ls[0].kind, LineKind::Closes(c) if c.len() == 2));
+        let text = "目标：完成{某事}的建设";
+        assert_eq!(
+            slice(text, entry(text).value.unwrap().span),
+            "完成{某事}的建设"
+        );
+    }
+
+    #[test]
+    fn quoted_values_keep_spaces_and_hashes() {
+        let text = r#"内容："  前后有空格 # 不是注释 \"引\" \\ "  # 注释"#;
+        let e = entry(text);
+        let v = e.value.unwrap();
+        assert_eq!(v.form, ValueForm::Quoted);
+        assert_eq!(value_text(text, v), "  前后有空格 # 不是注释 \"引\" \\ ");
+        let text = r#"目标："双一流"建设"#;
+        let v = entry(text).value.unwrap();
+        assert_eq!(v.form, ValueForm::Plain);
+        assert_eq!(value_text(text, v), r#""双一流"建设"#);
+    }
+
+    #[test]
+    fn triple_quoted_blocks_span_lines() {
+        let text = "内容：\"\"\"\n    第一行\n      第二行\n    \"\"\"  # 注释\r\n状态：推进中\n";
+        let (ls, diags) = lines(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(ls.len(), 2);
+        let LineKind::Entry(e) = &ls[0].kind else {
+            panic!()
+        };
+        assert_eq!(value_text(text, e.value.unwrap()), "第一行\n  第二行");
+        assert!(ls[0].comment.is_some());
+        let LineKind::Entry(e) = &ls[1].kind else {
+            panic!()
+        };
+        assert_eq!(e.keyword, Some(Keyword::Status));
+    }
+
+    #[test]
+    fn unclosed_triple_quote_is_p001() {
+        let (_, diags) = lines("内容：\"\"\"\n没有结束\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "P001");
+        assert_eq!(diags[0].span(), Span::new(9, 12));
+    }
+
+    #[test]
+    fn crlf_and_final_line_without_break() {
+        let text = "a：b\r\nc：d";
+        let (ls, _) = lines(text);
+        assert_eq!(ls.len(), 2);
+        assert_eq!(slice(text, ls[0].span), "a：b");
+        assert_eq!(slice(text, ls[1].span), "c：d");
+    }
+
+    #[test]
+    fn a_lone_brace_is_a_readable_error() {
+        let (ls, diags) = lines("方案\n{\n");
+        assert_eq!(ls[1].kind, LineKind::Invalid);
+        assert_eq!(diags[0].code, "P001");
+        assert!(diags[0].message.zh.contains('{'), "{:?}", diags[0].message);
+    }
+
+    #[test]
+    fn a_brace_after_a_value_is_a_readable_error() {
+        let (_, diags) = lines("责任领导：李明 }");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].span().start, "责任领导：李明 ".len());
+    }
+}

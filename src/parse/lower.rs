@@ -1,0 +1,708 @@
+//! The block tree turned into the typed model: one function per block kind,
+//! fields read with their value readers, unknown keys (P003), misplaced
+//! blocks (P001) and repeated fields (P005) reported on the way.
+
+use std::collections::HashMap;
+
+use super::keywords::{BlockKind, KEYWORDS, Keyword};
+use super::lines::{Entry, Line, LineKind, ValueForm, value_text};
+use super::tree::{Block, Item};
+use super::values::{Reader, ValueText};
+use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::model::{
+    Category, Department, Field, Header, Issue, Measure, Milestone, Person, Plan, Spanned,
+};
+use crate::span::Span;
+use crate::{suggest, tr};
+
+/// Turns a tree into a plan, reporting what does not fit.
+pub(crate) struct Lowerer<'a, 'd> {
+    text: &'a str,
+    lines: &'a [Line],
+    reader: Reader<'d>,
+}
+
+/// The single-valued fields seen so far in one block.
+#[derive(Default)]
+struct Seen(HashMap<Keyword, Span>);
+
+impl<'a, 'd> Lowerer<'a, 'd> {
+    pub fn new(text: &'a str, lines: &'a [Line], diagnostics: &'d mut Vec<Diagnostic>) -> Self {
+        Self {
+            text,
+            lines,
+            reader: Reader {
+                feedback: None,
+                diagnostics,
+            },
+        }
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic) {
+        self.reader.diagnostics.push(diagnostic);
+    }
+
+    fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    fn entry(&self, line: usize) -> Option<&'a Entry> {
+        match &self.lines[line].kind {
+            LineKind::Entry(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The entry's value, or `None` when it has none (an empty value counts
+    /// as no value).
+    fn value(&self, entry: &Entry) -> Option<ValueText> {
+        let value = entry.value?;
+        let text = value_text(self.text, value);
+        if text.trim_matches([' ', '\t', '\u{3000}']).is_empty() {
+            return None;
+        }
+        Some(ValueText {
+            text,
+            span: value.span,
+            exact: value.form == ValueForm::Plain,
+        })
+    }
+
+    // ───────────────────────── the top level ─────────────────────────
+
+    /// Lower the whole file: exactly one plan block.
+    pub fn file(&mut self, items: &[Item]) -> Option<Plan> {
+        let mut plan: Option<Plan> = None;
+        for item in items {
+            match item {
+                Item::Block(block) if self.keyword(block.line) == Some(Keyword::Plan) => {
+                    if let Some(first) = &plan {
+                        let key = self.entry(block.line).map_or(block.span, |e| e.key);
+                        let first = first.header.keyword_span;
+                        self.report(
+                            Diagnostic::new(
+                                "P001",
+                                key,
+                                tr!("一个文件只能有一个方案", "a file holds one plan only"),
+                            )
+                            .with_help(tr!(
+                                "把第二个方案放到另一个文件中",
+                                "put the second plan in a file of its own"
+                            ))
+                            .with_secondary(first, tr!("第一个方案", "the first plan")),
+                        );
+                    } else {
+                        plan = Some(self.plan(block));
+                    }
+                }
+                other => self.misplaced(other, BlockKind::Top),
+            }
+        }
+        if plan.is_none() {
+            let at = items.first().map_or(Span::point(0), |i| self.item_key(i));
+            self.report(
+                Diagnostic::new(
+                    "P001",
+                    at,
+                    tr!("文件中没有方案块", "the file holds no plan block"),
+                )
+                .with_help(tr!(
+                    "整个方案写在“方案 标题 {{ … }}”之中",
+                    "write the whole plan inside `方案 TITLE {{ … }}`"
+                )),
+            );
+        }
+        plan
+    }
+
+    fn keyword(&self, line: usize) -> Option<Keyword> {
+        self.entry(line).and_then(|e| e.keyword)
+    }
+
+    fn item_key(&self, item: &Item) -> Span {
+        let line = match item {
+            Item::Field(l) => *l,
+            Item::Block(b) => b.line,
+        };
+        self.entry(line).map_or(self.lines[line].span, |e| e.key)
+    }
+
+    fn header(&self, block: &Block) -> Header {
+        let Some(entry) = self.entry(block.line) else {
+            return Header::default();
+        };
+        let (id, title) = match self.value(entry) {
+            Some(v) => Reader::header(&v),
+            None => (None, None),
+        };
+        Header {
+            span: entry.span(),
+            keyword_span: entry.key,
+            id,
+            title,
+        }
+    }
+
+    // ───────────────────────── misplaced and unknown ─────────────────────────
+
+    /// Report an item that may not stand in a block of kind `parent`.
+    fn misplaced(&mut self, item: &Item, parent: BlockKind) {
+        let (line, is_block) = match item {
+            Item::Field(l) => (*l, false),
+            Item::Block(b) => (b.line, true),
+        };
+        let Some(entry) = self.entry(line) else {
+            return;
+        };
+        let key = self.slice(entry.key).to_owned();
+        let (parent_zh, parent_en) = (parent.name(Lang::Zh), in_block(parent));
+        let d = match entry.keyword {
+            Some(kw) if is_block && kw.opens().is_some() => Diagnostic::new(
+                "P001",
+                entry.key,
+                tr!(
+                    "“{key}”块不能写在{parent_zh}中",
+                    "a `{key}` block cannot stand in {parent_en}"
+                ),
+            )
+            .with_help(where_block_goes(kw)),
+            Some(kw) if is_block => Diagnostic::new(
+                "P001",
+                entry.key,
+                tr!("“{key}”是字段，不是块", "`{key}` is a field, not a block"),
+            )
+            .with_help(tr!(
+                "写成一行“{key}：取值”，去掉“{{”",
+                "write it on one line as `{key}：VALUE`, without the `{{`"
+            ))
+            .with_node(kw.spelling(false)),
+            Some(kw) => {
+                let home = kw.home().unwrap_or(BlockKind::Plan);
+                let (home_zh, home_en) = (home.name(Lang::Zh), home.name(Lang::En));
+                Diagnostic::new(
+                    "P003",
+                    entry.key,
+                    tr!(
+                        "“{key}”不能写在{parent_zh}中",
+                        "`{key}` does not belong in {parent_en}"
+                    ),
+                )
+                .with_help(tr!(
+                    "“{key}”应写在{home_zh}块中",
+                    "`{key}` belongs in a {home_en} block"
+                ))
+            }
+            None if parent == BlockKind::Top => Diagnostic::new(
+                "P001",
+                entry.key,
+                tr!(
+                    "“{key}”写在了方案块之外",
+                    "`{key}` is outside the plan block"
+                ),
+            )
+            .with_help(tr!(
+                "整个方案写在“方案 标题 {{ … }}”之中",
+                "write the whole plan inside `方案 TITLE {{ … }}`"
+            )),
+            None => self.unknown_key(&key, entry.key, parent, is_block),
+        };
+        self.report(d);
+    }
+
+    fn unknown_key(&self, key: &str, span: Span, parent: BlockKind, is_block: bool) -> Diagnostic {
+        let english = key.is_ascii();
+        let allowed = parent.allowed();
+        let candidates = KEYWORDS
+            .iter()
+            .filter(|s| allowed.contains(&s.keyword))
+            .filter(|s| !is_block || s.keyword.opens().is_some())
+            .flat_map(|s| {
+                if english {
+                    vec![s.english]
+                } else {
+                    s.chinese.to_vec()
+                }
+            });
+        let guess = suggest::closest(key, candidates);
+        let message = if is_block {
+            tr!(
+                "未知的块“{key}”，其内容未检查",
+                "unknown block `{key}`; its content was not checked"
+            )
+        } else {
+            tr!("未知的键“{key}”", "unknown key `{key}`")
+        };
+        let help = match guess {
+            Some(g) => tr!("是否想写“{g}”？", "did you mean `{g}`?"),
+            None => {
+                let list: Vec<&str> = allowed.iter().map(|k| k.spelling(false)).collect();
+                let list_en: Vec<&str> = allowed.iter().map(|k| k.spelling(true)).collect();
+                if list.is_empty() {
+                    tr!("这里只写名称", "only names go here")
+                } else {
+                    Text::new(
+                        format!("{}中可写：{}", parent.name(Lang::Zh), list.join("、")),
+                        format!(
+                            "a {} may hold: {}",
+                            parent.name(Lang::En),
+                            list_en.join(", ")
+                        ),
+                    )
+                }
+            }
+        };
+        Diagnostic::new("P003", span, message).with_help(help)
+    }
+
+    /// Report a repeated single-valued field; true when it was seen before.
+    fn repeated(&mut self, seen: &mut Seen, keyword: Keyword, key: Span) {
+        if keyword.repeatable() {
+            return;
+        }
+        if let Some(&first) = seen.0.get(&keyword) {
+            let name = self.slice(key).to_owned();
+            self.report(
+                Diagnostic::new(
+                    "P005",
+                    key,
+                    tr!(
+                        "“{name}”重复出现，以这一处为准",
+                        "`{name}` is given twice; this one is used"
+                    ),
+                )
+                .with_help(tr!("删除多余的一处", "remove the one that is wrong"))
+                .with_secondary(first, tr!("第一次出现", "first given here")),
+            );
+        } else {
+            seen.0.insert(keyword, key);
+        }
+    }
+
+    /// Read a field: its value with `read`, its spans, P005 if repeated.
+    fn field<T>(
+        &mut self,
+        seen: &mut Seen,
+        line: usize,
+        read: impl FnOnce(&mut Reader<'d>, &ValueText) -> Option<T>,
+    ) -> Option<Field<T>> {
+        let entry = self.entry(line)?;
+        let value = self.value(entry)?;
+        if let Some(kw) = entry.keyword {
+            self.repeated(seen, kw, entry.key);
+        }
+        let parsed = read(&mut self.reader, &value);
+        Some(Field {
+            span: entry.key.join(value.span),
+            key_span: entry.key,
+            value_span: value.span,
+            value: parsed,
+        })
+    }
+
+    /// Like [`Self::field`], keeping the earlier value when the new one is
+    /// empty.
+    fn set<T>(
+        &mut self,
+        slot: &mut Option<Field<T>>,
+        seen: &mut Seen,
+        line: usize,
+        read: impl FnOnce(&mut Reader<'d>, &ValueText) -> Option<T>,
+    ) {
+        if let Some(f) = self.field(seen, line, read) {
+            *slot = Some(f);
+        }
+    }
+
+    // ───────────────────────── the plan ─────────────────────────
+
+    fn plan(&mut self, block: &Block) -> Plan {
+        let mut plan = Plan {
+            span: block.span,
+            header: self.header(block),
+            ..Plan::default()
+        };
+        // The feedback date first: dates without a year follow it.
+        let mut scratch = Seen::default();
+        for item in &block.items {
+            if let Item::Field(line) = item
+                && self.keyword(*line) == Some(Keyword::Feedback)
+                && let Some(f) = self.field(&mut scratch, *line, |r, v| {
+                    r.feedback = None;
+                    r.date(v)
+                })
+                && let Some(d) = f.value
+            {
+                self.reader.feedback = Some(d.last);
+            }
+        }
+        // Those reads reported their problems; read again quietly below.
+        let mut seen = Seen::default();
+        for item in &block.items {
+            match item {
+                Item::Field(line) => self.plan_field(&mut plan, &mut seen, *line),
+                Item::Block(b) => match self.keyword(b.line) {
+                    Some(Keyword::People) => self.people(&mut plan, b),
+                    Some(Keyword::Departments) => self.departments(&mut plan, b),
+                    Some(Keyword::Category) => {
+                        let c = self.category(b);
+                        plan.categories.push(c);
+                    }
+                    Some(Keyword::Issue) => {
+                        let i = self.issue(b);
+                        plan.issues.push(i);
+                    }
+                    _ => self.misplaced(item, BlockKind::Plan),
+                },
+            }
+        }
+        plan
+    }
+
+    fn plan_field(&mut self, plan: &mut Plan, seen: &mut Seen, line: usize) {
+        let Some(entry) = self.entry(line) else {
+            return;
+        };
+        match entry.keyword {
+            Some(Keyword::Unit) => self.set(&mut plan.unit, seen, line, text),
+            Some(Keyword::Inspector) => self.set(&mut plan.inspector, seen, line, text),
+            Some(Keyword::Kind) => self.set(&mut plan.kind, seen, line, Reader::inspection_kind),
+            Some(Keyword::Inspection) => {
+                self.set(&mut plan.inspection, seen, line, Reader::date_range)
+            }
+            Some(Keyword::Feedback) => {
+                // Read (and reported) before; read again without reporting.
+                let mut quiet = Vec::new();
+                let feedback = self.reader.feedback;
+                let mut reader = Reader {
+                    feedback,
+                    diagnostics: &mut quiet,
+                };
+                if let Some(value) = self.value(entry) {
+                    self.repeated(seen, Keyword::Feedback, entry.key);
+                    plan.feedback = Some(Field {
+                        span: entry.key.join(value.span),
+                        key_span: entry.key,
+                        value_span: value.span,
+                        value: reader.date(&value),
+                    });
+                }
+            }
+            Some(Keyword::AsOf) => self.set(&mut plan.as_of, seen, line, Reader::date),
+            Some(Keyword::Publication) => {
+                self.set(&mut plan.publication, seen, line, Reader::date_range)
+            }
+            Some(Keyword::FirstResponsible) => {
+                self.set(&mut plan.first_responsible, seen, line, Reader::person);
+            }
+            Some(Keyword::DeclaredIssues) => {
+                self.set(&mut plan.declared_issues, seen, line, Reader::number)
+            }
+            Some(Keyword::DeclaredCategories) => {
+                self.set(&mut plan.declared_categories, seen, line, Reader::number);
+            }
+            Some(Keyword::Departments) => {
+                if let Some(value) = self.value(entry) {
+                    plan.department_blocks.push(entry.span());
+                    plan.departments.extend(
+                        Reader::names(&value)
+                            .into_iter()
+                            .map(|name| Department { name }),
+                    );
+                }
+            }
+            _ => self.misplaced(&Item::Field(line), BlockKind::Plan),
+        }
+    }
+
+    /// `人员 { NAME：ROLE … }`
+    fn people(&mut self, plan: &mut Plan, block: &Block) {
+        plan.people_blocks.push(block.span);
+        for item in &block.items {
+            match item {
+                Item::Field(line) => {
+                    let Some(entry) = self.entry(*line) else {
+                        continue;
+                    };
+                    let name = self.slice(entry.key).to_owned();
+                    let role = self
+                        .value(entry)
+                        .map(|v| Spanned::new(v.text.trim().to_owned(), v.span));
+                    let posts = self
+                        .value(entry)
+                        .map(|v| Reader::names(&v).into_iter().map(|s| s.value).collect())
+                        .unwrap_or_default();
+                    plan.people.push(Person {
+                        span: entry.span(),
+                        name: Spanned::new(name, entry.key),
+                        role,
+                        posts,
+                    });
+                }
+                Item::Block(_) => self.nested_in_list(item, BlockKind::People),
+            }
+        }
+    }
+
+    /// `部门 { NAME、NAME … }`
+    fn departments(&mut self, plan: &mut Plan, block: &Block) {
+        plan.department_blocks.push(block.span);
+        for item in &block.items {
+            match item {
+                Item::Field(line) => {
+                    let Some(entry) = self.entry(*line) else {
+                        continue;
+                    };
+                    let span = entry.span();
+                    let value = ValueText {
+                        text: self.slice(span).to_owned(),
+                        span,
+                        exact: true,
+                    };
+                    plan.departments.extend(
+                        Reader::names(&value)
+                            .into_iter()
+                            .map(|name| Department { name }),
+                    );
+                }
+                Item::Block(_) => self.nested_in_list(item, BlockKind::Departments),
+            }
+        }
+    }
+
+    fn nested_in_list(&mut self, item: &Item, parent: BlockKind) {
+        let key = self.item_key(item);
+        let (zh, en) = (parent.name(Lang::Zh), parent.name(Lang::En));
+        self.report(
+            Diagnostic::new(
+                "P001",
+                key,
+                tr!("{zh}块中不能再写块", "a {en} block cannot hold blocks"),
+            )
+            .with_help(tr!("每行只写一个名称", "write one name per line")),
+        );
+    }
+
+    // ───────────────────────── categories and issues ─────────────────────────
+
+    fn category(&mut self, block: &Block) -> Category {
+        let mut category = Category {
+            span: block.span,
+            header: self.header(block),
+            issues: Vec::new(),
+        };
+        for item in &block.items {
+            match item {
+                Item::Block(b) if self.keyword(b.line) == Some(Keyword::Issue) => {
+                    let i = self.issue(b);
+                    category.issues.push(i);
+                }
+                other => self.misplaced(other, BlockKind::Category),
+            }
+        }
+        category
+    }
+
+    fn issue(&mut self, block: &Block) -> Issue {
+        let mut issue = Issue {
+            span: block.span,
+            header: self.header(block),
+            content: None,
+            cause: None,
+            source: None,
+            issues: Vec::new(),
+            measures: Vec::new(),
+        };
+        let mut seen = Seen::default();
+        for item in &block.items {
+            match item {
+                Item::Field(line) => match self.keyword(*line) {
+                    Some(Keyword::Content) => self.set(&mut issue.content, &mut seen, *line, text),
+                    Some(Keyword::Cause) => self.set(&mut issue.cause, &mut seen, *line, text),
+                    Some(Keyword::Source) => self.set(&mut issue.source, &mut seen, *line, text),
+                    _ => self.misplaced(item, BlockKind::Issue),
+                },
+                Item::Block(b) => match self.keyword(b.line) {
+                    Some(Keyword::Issue) => {
+                        let sub = self.issue(b);
+                        issue.issues.push(sub);
+                    }
+                    Some(Keyword::Measure) => {
+                        let m = self.measure(b);
+                        issue.measures.push(m);
+                    }
+                    _ => self.misplaced(item, BlockKind::Issue),
+                },
+            }
+        }
+        issue
+    }
+
+    // ───────────────────────── measures and milestones ─────────────────────────
+
+    fn measure(&mut self, block: &Block) -> Measure {
+        let mut m = Measure {
+            span: block.span,
+            header: self.header(block),
+            content: None,
+            leaders: None,
+            departments: None,
+            assisting: None,
+            assignees: None,
+            deadline: None,
+            target: None,
+            status: None,
+            completed: None,
+            evidence: Vec::new(),
+            verified: None,
+            extensions: Vec::new(),
+            reason: None,
+            approved: None,
+            review: None,
+            milestones: Vec::new(),
+            note: None,
+        };
+        let mut seen = Seen::default();
+        for item in &block.items {
+            let line = match item {
+                Item::Field(line) => *line,
+                Item::Block(b) => {
+                    if self.keyword(b.line) == Some(Keyword::Milestone) {
+                        let ms = self.milestone_block(b);
+                        m.milestones.push(ms);
+                    } else {
+                        self.misplaced(item, BlockKind::Measure);
+                    }
+                    continue;
+                }
+            };
+            let s = &mut seen;
+            match self.keyword(line) {
+                Some(Keyword::Content) => self.set(&mut m.content, s, line, text),
+                Some(Keyword::Leader) => {
+                    self.set(&mut m.leaders, s, line, |_, v| Some(Reader::persons(v)))
+                }
+                Some(Keyword::Department) => {
+                    self.set(&mut m.departments, s, line, |_, v| Some(Reader::names(v)))
+                }
+                Some(Keyword::Assist) => {
+                    self.set(&mut m.assisting, s, line, |_, v| Some(Reader::names(v)))
+                }
+                Some(Keyword::Assignee) => {
+                    self.set(&mut m.assignees, s, line, |_, v| Some(Reader::persons(v)))
+                }
+                Some(Keyword::Deadline) => self.set(&mut m.deadline, s, line, Reader::deadline),
+                Some(Keyword::Target) => self.set(&mut m.target, s, line, text),
+                Some(Keyword::Status) => self.set(&mut m.status, s, line, Reader::status),
+                Some(Keyword::Completed) => self.set(&mut m.completed, s, line, Reader::date),
+                Some(Keyword::Evidence) => m.evidence.extend(self.field(s, line, Reader::evidence)),
+                Some(Keyword::Verified) => self.set(&mut m.verified, s, line, Reader::who_date),
+                Some(Keyword::Extension) => {
+                    m.extensions.extend(self.field(s, line, Reader::extension))
+                }
+                Some(Keyword::Reason) => self.set(&mut m.reason, s, line, text),
+                Some(Keyword::Approved) => self.set(&mut m.approved, s, line, Reader::who_date),
+                Some(Keyword::Review) => self.set(&mut m.review, s, line, Reader::review),
+                Some(Keyword::Note) => self.set(&mut m.note, s, line, text),
+                Some(Keyword::Milestone) => {
+                    let span = self.lines[line].span;
+                    let span = Span::new(self.lines[line].indent.end, span.end);
+                    if let Some(Field {
+                        value: Some(ms), ..
+                    }) = self.field(s, line, |r, v| r.milestone(v, span))
+                    {
+                        m.milestones.push(ms);
+                    }
+                }
+                _ => self.misplaced(item, BlockKind::Measure),
+            }
+        }
+        m
+    }
+
+    /// `节点 { 日期：… 内容：… 状态：… 佐证：… }`
+    fn milestone_block(&mut self, block: &Block) -> Milestone {
+        let mut ms = Milestone {
+            span: block.span,
+            block: true,
+            date: None,
+            content: None,
+            status: None,
+            evidence: Vec::new(),
+        };
+        let mut seen = Seen::default();
+        for item in &block.items {
+            let Item::Field(line) = item else {
+                self.misplaced(item, BlockKind::Milestone);
+                continue;
+            };
+            let line = *line;
+            match self.keyword(line) {
+                Some(Keyword::Date) => {
+                    if let Some(d) = spanned(self.field(&mut seen, line, Reader::date)) {
+                        ms.date = Some(d);
+                    }
+                }
+                Some(Keyword::Content) => {
+                    if let Some(c) = spanned(self.field(&mut seen, line, text)) {
+                        ms.content = Some(c);
+                    }
+                }
+                Some(Keyword::Status) => {
+                    let f = self.field(&mut seen, line, Reader::status);
+                    if let Some(s) = spanned(f) {
+                        ms.status = Some(Spanned::new(s.value.status, s.span));
+                    }
+                }
+                Some(Keyword::Evidence) => {
+                    ms.evidence
+                        .extend(self.field(&mut seen, line, Reader::evidence))
+                }
+                _ => self.misplaced(item, BlockKind::Milestone),
+            }
+        }
+        ms
+    }
+}
+
+/// A field's value with the value's span, if it has a readable value.
+fn spanned<T>(field: Option<Field<T>>) -> Option<Spanned<T>> {
+    let field = field?;
+    Some(Spanned::new(field.value?, field.value_span))
+}
+
+/// A text field: the value as written.
+#[allow(clippy::unnecessary_wraps)]
+fn text(_: &mut Reader, value: &ValueText) -> Option<String> {
+    Some(value.text.trim_matches([' ', '\t', '\u{3000}']).to_owned())
+}
+
+/// "in a 问题" for the English messages.
+fn in_block(parent: BlockKind) -> String {
+    match parent {
+        BlockKind::Top => parent.name(Lang::En).to_owned(),
+        _ => format!("a {} block", parent.name(Lang::En)),
+    }
+}
+
+/// Where a misplaced block belongs.
+fn where_block_goes(kw: Keyword) -> Text {
+    match kw {
+        Keyword::Plan => tr!(
+            "方案块只能写在文件顶层",
+            "a plan block stands at the top level of the file"
+        ),
+        Keyword::Measure => tr!("措施写在问题块中", "a measure goes inside an issue block"),
+        Keyword::Milestone => tr!(
+            "节点写在措施块中",
+            "a milestone goes inside a measure block"
+        ),
+        Keyword::Issue => tr!(
+            "问题写在方案、方面或上级问题块中",
+            "an issue goes inside the plan, a category or another issue"
+        ),
+        _ => tr!(
+            "人员、部门和方面写在方案块中",
+            "people, departments and categories go inside the plan block"
+        ),
+    }
+}

@@ -1,0 +1,56 @@
+//! Reading a plan: the file split into logical lines, each read with the
+//! pest grammar (`grammar/rectplan.pest`); the lines assembled into blocks
+//! with an explicit stack; the blocks lowered into the typed model, each
+//! value read with the grammar rule of its type. Every problem found on the
+//! way is a P-diagnostic, and reading never stops at the first.
+
+pub(crate) mod expected;
+pub(crate) mod grammar;
+pub mod keywords;
+pub mod lines;
+mod lower;
+pub mod tree;
+mod values;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Plan, Suppression};
+
+pub use lines::{Line, LineKind};
+pub use tree::{Block, Item, Tree};
+
+/// What reading a file gives.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    /// The plan, if the file has one (possibly incomplete when there are
+    /// syntax errors).
+    pub plan: Option<Plan>,
+    pub suppressions: Vec<Suppression>,
+    /// Everything the reader found wrong (P001, P003–P006), in no order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file's lines, for `fmt`.
+    pub lines: Vec<Line>,
+    /// The file's blocks, for `fmt`.
+    pub tree: Tree,
+}
+
+impl Parsed {
+    /// Whether the file has syntax errors (P001).
+    pub fn has_syntax_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.code == "P001")
+    }
+}
+
+/// Read a plan from its text.
+pub fn parse(text: &str) -> Parsed {
+    let mut diagnostics = Vec::new();
+    let lines = lines::read(text, &mut diagnostics);
+    let (tree, suppressions) = tree::assemble(text, &lines, &mut diagnostics);
+    let plan = lower::Lowerer::new(text, &lines, &mut diagnostics).file(&tree.items);
+    Parsed {
+        plan,
+        suppressions,
+        diagnostics,
+        lines,
+        tree,
+    }
+}

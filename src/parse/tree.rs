@@ -1,0 +1,420 @@
+//! The block tree: lines assembled into nested blocks with an explicit stack,
+//! so that nesting depth never touches the call stack. Braces that do not
+//! match are reported (P001) with a guess at where the missing one belongs,
+//! and suppression comments are tied to the block or field they precede.
+
+use pest::Parser;
+
+use super::grammar::{RectParser, Rule};
+use super::keywords::Keyword;
+use super::lines::{Entry, Line, LineKind, span_of};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Suppression, SuppressionScope};
+use crate::span::{Span, Spanned};
+use crate::tr;
+
+/// Blocks nest at most this deep; deeper ones are reported and skipped.
+pub const MAX_DEPTH: usize = 64;
+
+/// The blocks and fields of a file, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tree {
+    pub items: Vec<Item>,
+}
+
+/// A field line or a block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// The index of an entry line that opens no block.
+    Field(usize),
+    Block(Block),
+}
+
+/// A block: its header line, its items, its closing brace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// The index of the header line.
+    pub line: usize,
+    /// The header line had no `{` (a P001 was reported); read as if it had.
+    pub missing_open: bool,
+    /// The closing brace, if the block was closed.
+    pub close: Option<Span>,
+    /// Header to closing brace (to the end of the file when unclosed).
+    pub span: Span,
+    pub items: Vec<Item>,
+    /// Lines inside that belong to no block of the language (inside `人员`,
+    /// `部门` or a block too deep or unknown), read as plain entries.
+    pub plain: bool,
+}
+
+/// How an entry line acts on the tree.
+enum Action {
+    Field,
+    Open { missing_open: bool },
+}
+
+struct Frame {
+    block: Block,
+    indent: usize,
+    /// Entries inside are plain lines, not fields or blocks.
+    plain_inside: bool,
+}
+
+/// Assemble the lines into a tree; report unmatched braces and read the
+/// suppression comments.
+pub fn assemble(
+    text: &str,
+    lines: &[Line],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Tree, Vec<Suppression>) {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut top = Vec::new();
+    // Blocks opened beyond MAX_DEPTH, counted so that their braces match.
+    let mut too_deep = 0usize;
+    let mut reported_depth = false;
+    // The first `}` whose indentation differs from its block's header.
+    let mut suspicious_close: Option<(Span, usize)> = None;
+    let mut item_spans: Vec<Option<Span>> = vec![None; lines.len()];
+    let mut suppressions = Vec::new();
+    // The line each suppression is for, by index into `suppressions`.
+    let mut targets: Vec<Option<usize>> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+
+    for (index, line) in lines.iter().enumerate() {
+        if let Some(comment) = line.comment
+            && let Some(s) = read_suppression(text, comment, diagnostics)
+        {
+            let standalone = !matches!(line.kind, LineKind::Entry(_));
+            let for_file = s.file;
+            suppressions.push(s);
+            targets.push(None);
+            if !for_file {
+                if standalone {
+                    pending.push(suppressions.len() - 1);
+                } else {
+                    // A trailing suppression: for the entry on its own line.
+                    targets[suppressions.len() - 1] = Some(index);
+                }
+            }
+        }
+        match &line.kind {
+            LineKind::Blank | LineKind::Invalid => {}
+            LineKind::Closes(braces) => {
+                for &brace in braces {
+                    // A `}` ends the targets of pending suppressions: they
+                    // precede nothing.
+                    pending.clear();
+                    if too_deep > 0 {
+                        too_deep -= 1;
+                        continue;
+                    }
+                    let Some(mut frame) = stack.pop() else {
+                        diagnostics.push(stray_close(brace, suspicious_close.map(|s| s.0)));
+                        continue;
+                    };
+                    let brace_indent = line.indent.len();
+                    if brace_indent != frame.indent && suspicious_close.is_none() {
+                        suspicious_close = Some((brace, frame.block.line));
+                    }
+                    frame.block.close = Some(brace);
+                    frame.block.span = frame.block.span.join(brace);
+                    item_spans[frame.block.line] = Some(frame.block.span);
+                    push(&mut stack, &mut top, Item::Block(frame.block));
+                }
+            }
+            LineKind::Entry(entry) => {
+                for s in pending.drain(..) {
+                    targets[s] = Some(index);
+                }
+                if too_deep > 0 {
+                    if entry.open.is_some() {
+                        too_deep += 1;
+                    }
+                    continue;
+                }
+                let plain = stack.last().is_some_and(|f| f.plain_inside);
+                match action(entry, plain) {
+                    Action::Field => {
+                        item_spans[index] = Some(line.span);
+                        push(&mut stack, &mut top, Item::Field(index));
+                    }
+                    Action::Open { missing_open } => {
+                        if stack.len() >= MAX_DEPTH {
+                            too_deep = 1;
+                            if !reported_depth {
+                                reported_depth = true;
+                                diagnostics.push(too_deep_error(entry.key));
+                            }
+                            continue;
+                        }
+                        if missing_open {
+                            diagnostics.push(missing_open_error(text, entry));
+                        }
+                        let plain_inside = plain
+                            || entry.keyword.and_then(Keyword::opens).is_none()
+                            || matches!(
+                                entry.keyword,
+                                Some(Keyword::People | Keyword::Departments)
+                            );
+                        stack.push(Frame {
+                            block: Block {
+                                line: index,
+                                missing_open,
+                                close: None,
+                                span: Span::new(line.indent.end, line.span.end),
+                                items: Vec::new(),
+                                plain,
+                            },
+                            indent: line.indent.len(),
+                            plain_inside,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    let mut unclosed = Vec::new();
+    while let Some(mut frame) = stack.pop() {
+        frame.block.span = Span::new(frame.block.span.start, text.len());
+        item_spans[frame.block.line] = Some(frame.block.span);
+        unclosed.push((frame.block.line, frame.block.span));
+        push(&mut stack, &mut top, Item::Block(frame.block));
+    }
+    if let Some(&(innermost, _)) = unclosed.first() {
+        diagnostics.push(unclosed_error(
+            text,
+            lines,
+            innermost,
+            unclosed.len(),
+            suspicious_close,
+        ));
+    }
+
+    for (s, target) in suppressions.iter_mut().zip(targets) {
+        if let Some(index) = target {
+            s.scope = item_spans[index].map_or(SuppressionScope::Nothing, SuppressionScope::Node);
+        }
+    }
+    (Tree { items: top }, suppressions)
+}
+
+fn push(stack: &mut [Frame], top: &mut Vec<Item>, item: Item) {
+    match stack.last_mut() {
+        Some(frame) => frame.block.items.push(item),
+        None => top.push(item),
+    }
+}
+
+fn action(entry: &Entry, plain: bool) -> Action {
+    if entry.open.is_some() {
+        return Action::Open {
+            missing_open: false,
+        };
+    }
+    if plain {
+        return Action::Field;
+    }
+    match entry.keyword {
+        Some(Keyword::Milestone) => Action::Field,
+        Some(Keyword::Departments) if entry.value.is_some() => Action::Field,
+        Some(kw) if kw.opens().is_some() => Action::Open { missing_open: true },
+        _ => Action::Field,
+    }
+}
+
+fn missing_open_error(text: &str, entry: &Entry) -> Diagnostic {
+    let inline = entry
+        .value
+        .is_some_and(|v| text[v.span.start..v.span.end].contains(['{', '｛']));
+    let end = entry.span().end;
+    let (message, help) = if inline {
+        (
+            tr!(
+                "“{{”须写在块标题行的末尾，块的内容另起一行",
+                "a `{{` must end the header line; the block's content goes on the lines below"
+            ),
+            tr!(
+                "把“{{”后面的内容移到下一行",
+                "move what follows the `{{` to the next line"
+            ),
+        )
+    } else {
+        (
+            tr!("块标题缺少“{{”", "this block header has no `{{`"),
+            tr!("在这一行末尾加上“{{”", "add `{{` at the end of this line"),
+        )
+    };
+    Diagnostic::new("P001", Span::point(end), message)
+        .with_help(help)
+        .with_secondary(entry.key, tr!("这个块", "this block"))
+}
+
+fn stray_close(brace: Span, suspicious: Option<Span>) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        "P001",
+        brace,
+        tr!("多余的“}}”：没有需要结束的块", "this `}}` closes no block"),
+    )
+    .with_help(tr!(
+        "删除这个“}}”，或检查上面各块的“{{”是否齐全",
+        "remove it, or check that every block above has its `{{`"
+    ));
+    if let Some(at) = suspicious {
+        d = d.with_secondary(
+            at,
+            tr!(
+                "缩进与所结束的块不一致",
+                "indented differently from the block it closes"
+            ),
+        );
+    }
+    d
+}
+
+fn too_deep_error(key: Span) -> Diagnostic {
+    Diagnostic::new(
+        "P001",
+        key,
+        tr!(
+            "块嵌套超过 {MAX_DEPTH} 层，更深的内容未读取",
+            "blocks are nested more than {MAX_DEPTH} deep; what is deeper was not read"
+        ),
+    )
+    .with_help(tr!("检查是否漏写了“}}”", "check for a missing `}}`"))
+}
+
+fn unclosed_error(
+    text: &str,
+    lines: &[Line],
+    innermost: usize,
+    count: usize,
+    suspicious: Option<(Span, usize)>,
+) -> Diagnostic {
+    let header = &lines[innermost];
+    let key = match &header.kind {
+        LineKind::Entry(e) => e.span(),
+        _ => header.span,
+    };
+    let title = text[key.start..key.end].trim_end_matches(['{', '｛', ' ', '\t', '\u{3000}']);
+    let mut d = Diagnostic::new(
+        "P001",
+        Span::point(text.len()),
+        if count == 1 {
+            tr!(
+                "文件结束时“{title}”还没有“}}”",
+                "the file ends before `{title}` is closed"
+            )
+        } else {
+            tr!(
+                "文件结束时有 {count} 个块还没有“}}”，最内层是“{title}”",
+                "the file ends with {count} blocks still open, the innermost `{title}`"
+            )
+        },
+    )
+    .with_help(tr!("在块的末尾加上“}}”", "add a `}}` where the block ends"))
+    .with_secondary(key, tr!("这个块没有结束", "this block is never closed"));
+    if let Some((brace, line)) = suspicious {
+        let opened = &lines[line];
+        let name = match &opened.kind {
+            LineKind::Entry(e) => text[e.key.start..e.key.end].to_owned(),
+            _ => String::new(),
+        };
+        d = d.with_secondary(
+            brace,
+            tr!(
+                "这个“}}”结束的是“{name}”，但缩进不同：也许少了一个“}}”",
+                "this `}}` closes `{name}` but is indented differently: perhaps a `}}` is missing"
+            ),
+        );
+    }
+    d
+}
+
+/// Read `# rectlint: allow …` in a comment; `None` if the comment is not a
+/// suppression.
+fn read_suppression(
+    text: &str,
+    comment: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Suppression> {
+    let raw = &text[comment.start..comment.end];
+    let after_hash = raw[1..].trim_start_matches([' ', '\t', '\u{3000}']);
+    let is_attempt = after_hash
+        .get(..8)
+        .is_some_and(|w| w.eq_ignore_ascii_case("rectlint"))
+        && after_hash[8..]
+            .trim_start_matches([' ', '\t', '\u{3000}'])
+            .starts_with([':', '：']);
+    if !is_attempt {
+        return None;
+    }
+    let mut suppression = Suppression {
+        span: comment,
+        file: false,
+        codes: Vec::new(),
+        reason: None,
+        scope: SuppressionScope::Nothing,
+        effective: true,
+    };
+    let Ok(mut pairs) = RectParser::parse(Rule::suppression, raw) else {
+        suppression.effective = false;
+        diagnostics.push(
+            Diagnostic::new(
+                "P006",
+                comment,
+                tr!(
+                    "无法读取这条抑制注释，它不起作用",
+                    "this suppression cannot be read and silences nothing"
+                ),
+            )
+            .with_help(tr!(
+                "写成：# rectlint: allow 规则代码 理由",
+                "write it as: # rectlint: allow CODE REASON"
+            )),
+        );
+        return Some(suppression);
+    };
+    for pair in pairs
+        .next()
+        .into_iter()
+        .flat_map(pest::iterators::Pair::into_inner)
+    {
+        let span = span_of(&pair, comment.start);
+        match pair.as_rule() {
+            Rule::allow_file => suppression.file = true,
+            Rule::rule_code => suppression
+                .codes
+                .push(Spanned::new(pair.as_str().to_ascii_uppercase(), span)),
+            Rule::reason => suppression.reason = Some(pair.as_str().trim().to_owned()),
+            _ => {}
+        }
+    }
+    if suppression.file {
+        suppression.scope = SuppressionScope::File;
+    }
+    if suppression.codes.is_empty() {
+        suppression.effective = false;
+        diagnostics.push(
+            Diagnostic::new("P006", comment, tr!("抑制注释没有写规则代码", "this suppression names no rule"))
+                .with_help(tr!(
+                    "写成：# rectlint: allow 规则代码 理由，例如 # rectlint: allow T004 已批准延期",
+                    "write it as: # rectlint: allow CODE REASON, e.g. # rectlint: allow T004 extension approved"
+                )),
+        );
+    } else if suppression.reason.is_none() {
+        suppression.effective = false;
+        diagnostics.push(
+            Diagnostic::new(
+                "P006",
+                comment,
+                tr!("抑制注释没有写理由，它不起作用", "this suppression gives no reason, so it silences nothing"),
+            )
+            .with_help(tr!(
+                "在规则代码后写上理由，例如：# rectlint: allow T004 市委巡察办同意延期",
+                "write the reason after the codes, e.g.: # rectlint: allow T004 extension approved by the inspection office"
+            )),
+        );
+    }
+    Some(suppression)
+}

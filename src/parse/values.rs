@@ -1,0 +1,838 @@
+//! Typed values: each field's text read with the grammar rule of its type
+//! (`deadline`, `status`, `evidence`, …) and turned into the model. A value
+//! that cannot be read is a P004 pointing at the offending part (the day of
+//! `2025-02-30`), and the field keeps no value.
+
+use jiff::civil::Date;
+use pest::Parser;
+use pest::iterators::Pair;
+
+use super::grammar::{RectParser, Rule};
+use crate::diagnostic::{Diagnostic, Text};
+use crate::model::{
+    DateRange, DateSpec, Deadline, Evidence, EvidenceKind, Extension, InspectionKind, Milestone,
+    PersonRef, Precision, Reference, Review, Status, StatusValue, WhoDate,
+};
+use crate::span::{Span, Spanned};
+use crate::{suggest, tr};
+
+/// A value's text and where it is. `exact` is false when the text was
+/// unescaped or dedented, so that offsets in it no longer match the file;
+/// every part then points at the whole value.
+#[derive(Clone, Debug)]
+pub(crate) struct ValueText {
+    pub text: String,
+    pub span: Span,
+    pub exact: bool,
+}
+
+impl ValueText {
+    /// The span of `start..end` of the text (the whole value if not exact).
+    fn sub(&self, start: usize, end: usize) -> Span {
+        if self.exact {
+            Span::new(self.span.start + start, self.span.start + end)
+        } else {
+            self.span
+        }
+    }
+
+    fn pair_span(&self, pair: &Pair<Rule>) -> Span {
+        let s = pair.as_span();
+        self.sub(s.start(), s.end())
+    }
+
+    fn spanned(&self, pair: &Pair<Rule>) -> Spanned<String> {
+        Spanned::new(pair.as_str().trim().to_owned(), self.pair_span(pair))
+    }
+}
+
+/// Reads values, reporting what it cannot read.
+pub(crate) struct Reader<'d> {
+    /// The plan's feedback date: a date without a year is the first such day
+    /// on or after it.
+    pub feedback: Option<Date>,
+    pub diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+/// A date as written, before its year is known.
+struct RawDate {
+    year: Option<(i16, Span)>,
+    month: Option<(i8, Span)>,
+    day: Option<(i8, Span)>,
+    shape: Shape,
+    span: Span,
+}
+
+#[derive(Clone, Copy)]
+enum Shape {
+    Day,
+    Month,
+    Quarter(i8),
+    Half { first: bool },
+    Year,
+}
+
+fn number_of(digits: &str) -> i64 {
+    digits.chars().fold(0i64, |n, c| {
+        let d = match c {
+            '0'..='9' => c as i64 - '0' as i64,
+            '０'..='９' => c as i64 - '０' as i64,
+            _ => 0,
+        };
+        n.saturating_mul(10).saturating_add(d)
+    })
+}
+
+fn small(n: i64) -> i8 {
+    i8::try_from(n).unwrap_or(i8::MAX)
+}
+
+impl Reader<'_> {
+    fn report(&mut self, span: Span, message: Text, help: Text) {
+        self.diagnostics
+            .push(Diagnostic::new("P004", span, message).with_help(help));
+    }
+
+    fn parse<'t>(rule: Rule, value: &'t ValueText) -> Option<Pair<'t, Rule>> {
+        RectParser::parse(rule, &value.text).ok()?.next()
+    }
+
+    // ───────────────────────── dates ─────────────────────────
+
+    fn raw_date(value: &ValueText, pair: Pair<Rule>) -> RawDate {
+        let span = value.pair_span(&pair);
+        let mut raw = RawDate {
+            year: None,
+            month: None,
+            day: None,
+            shape: Shape::Year,
+            span,
+        };
+        let mut shape = None;
+        for part in pair.into_inner().flatten() {
+            let at = value.pair_span(&part);
+            match part.as_rule() {
+                Rule::year => {
+                    raw.year = Some((
+                        i16::try_from(number_of(part.as_str())).unwrap_or(i16::MAX),
+                        at,
+                    ))
+                }
+                Rule::month => raw.month = Some((small(number_of(part.as_str())), at)),
+                Rule::day => raw.day = Some((small(number_of(part.as_str())), at)),
+                Rule::first_half => shape = Some(Shape::Half { first: true }),
+                Rule::second_half => shape = Some(Shape::Half { first: false }),
+                Rule::quarter_number => {
+                    let q = match part.as_str() {
+                        "一" | "1" | "１" => 1,
+                        "二" | "2" | "２" => 2,
+                        "三" | "3" | "３" => 3,
+                        _ => 4,
+                    };
+                    shape = Some(Shape::Quarter(q));
+                }
+                _ => {}
+            }
+        }
+        raw.shape = shape.unwrap_or(if raw.day.is_some() {
+            Shape::Day
+        } else if raw.month.is_some() {
+            Shape::Month
+        } else {
+            Shape::Year
+        });
+        raw
+    }
+
+    /// Resolve a written date; `base` is the date a year-less date follows.
+    fn resolve(&mut self, raw: &RawDate, base: Option<Date>) -> Option<DateSpec> {
+        if let Some((month, at)) = raw.month
+            && !(1..=12).contains(&month)
+        {
+            self.report(
+                at,
+                tr!("没有{month}月", "there is no month {month}"),
+                tr!("月份应在 1 到 12 之间", "a month is between 1 and 12"),
+            );
+            return None;
+        }
+        if let Some((year, at)) = raw.year
+            && !(1900..=2999).contains(&year)
+        {
+            self.report(
+                at,
+                tr!("年份 {year} 不合理", "the year {year} cannot be right"),
+                tr!(
+                    "写四位数的年份，例如 2025",
+                    "write a four-digit year, such as 2025"
+                ),
+            );
+            return None;
+        }
+        if let (Some((month, _)), Some((day, at))) = (raw.month, raw.day) {
+            // With no year, 2024 (a leap year) tells whether the day exists.
+            let year = raw.year.map_or(2024, |(y, _)| y);
+            if Date::new(year, month, day).is_err() {
+                let message = match raw.year {
+                    Some(_) => tr!(
+                        "{year}年{month}月没有{day}日",
+                        "{year}-{month:02} has no day {day}"
+                    ),
+                    None => tr!("{month}月没有{day}日", "month {month} has no day {day}"),
+                };
+                self.report(
+                    at,
+                    message,
+                    tr!("检查日期是否写错", "check the date for a slip"),
+                );
+                return None;
+            }
+        }
+        if let Some((year, _)) = raw.year {
+            return spec(raw, year);
+        }
+        let Some(base) = base else {
+            self.report(
+                raw.span,
+                tr!(
+                    "日期没有写年份，方案中也没有反馈日期可以推断",
+                    "this date has no year, and the plan has no feedback date to infer it from"
+                ),
+                tr!(
+                    "写上年份，例如 2025年9月底，或在方案中写“反馈日期”",
+                    "write the year, as in 2025年9月底, or give the plan a `反馈日期`"
+                ),
+            );
+            return None;
+        };
+        // The first such day on or after `base`.
+        (base.year()..base.year().saturating_add(9))
+            .filter_map(|year| spec(raw, year))
+            .find(|s| s.last >= base)
+    }
+
+    /// Read a `date` pair.
+    fn date_pair(
+        &mut self,
+        value: &ValueText,
+        pair: Pair<Rule>,
+        base: Option<Date>,
+    ) -> Option<Spanned<DateSpec>> {
+        let raw = Self::raw_date(value, pair);
+        let span = raw.span;
+        self.resolve(&raw, base).map(|d| Spanned::new(d, span))
+    }
+
+    fn date_help() -> Text {
+        tr!(
+            "日期可写作 2024-07-26、2024/07/26、2024.07.26、2024年7月26日、2024年12月、2024年底、2024年第三季度",
+            "write a date as 2024-07-26, 2024/07/26, 2024.07.26, 2024年7月26日, 2024年12月, 2024年底 or 2024年第三季度"
+        )
+    }
+
+    /// A date (`反馈日期`, `完成日期`, a milestone's `日期`).
+    pub fn date(&mut self, value: &ValueText) -> Option<DateSpec> {
+        let Some(top) = Self::parse(Rule::date_value, value) else {
+            let t = value.text.trim();
+            self.report(
+                value.span,
+                tr!("无法识别日期“{t}”", "cannot read the date `{t}`"),
+                Self::date_help(),
+            );
+            return None;
+        };
+        let pair = top.into_inner().find(|p| p.as_rule() == Rule::date)?;
+        let base = self.feedback;
+        self.date_pair(value, pair, base).map(|d| d.value)
+    }
+
+    /// Two dates (`巡察期间`, `公开期限`); the second may leave out the year.
+    pub fn date_range(&mut self, value: &ValueText) -> Option<DateRange> {
+        let Some(top) = Self::parse(Rule::date_range, value) else {
+            let t = value.text.trim();
+            self.report(
+                value.span,
+                tr!("无法识别日期范围“{t}”", "cannot read the date range `{t}`"),
+                tr!(
+                    "写成两个日期，中间用“至”连接，例如 2024-03-29 至 2024-06-28",
+                    "write two dates joined by `至`, as in 2024-03-29 至 2024-06-28"
+                ),
+            );
+            return None;
+        };
+        let mut dates = top.into_inner().filter(|p| p.as_rule() == Rule::date);
+        let (first, second) = (dates.next()?, dates.next()?);
+        let base = self.feedback;
+        let start = self.date_pair(value, first, base)?;
+        let end = self.date_pair(value, second, Some(start.value.first))?;
+        Some(DateRange {
+            start: start.value,
+            end: end.value,
+            start_span: start.span,
+            end_span: end.span,
+        })
+    }
+
+    // ───────────────────────── deadlines and statuses ─────────────────────────
+
+    /// A deadline; anything that is not a date, `立行立改` or `长期坚持` is
+    /// kept as written.
+    pub fn deadline(&mut self, value: &ValueText) -> Option<Deadline> {
+        let Some(top) = Self::parse(Rule::deadline, value) else {
+            return Some(Deadline::Vague(value.text.trim().to_owned()));
+        };
+        let base = self.feedback;
+        for part in top.into_inner() {
+            match part.as_rule() {
+                Rule::date => {
+                    return self
+                        .date_pair(value, part, base)
+                        .map(|d| Deadline::Date(d.value));
+                }
+                Rule::immediate | Rule::long_term => {
+                    let immediate = part.as_rule() == Rule::immediate;
+                    let date = match part.into_inner().find(|p| p.as_rule() == Rule::date) {
+                        Some(d) => Some(self.date_pair(value, d, base)?.value),
+                        None => None,
+                    };
+                    return Some(if immediate {
+                        Deadline::Immediate(date)
+                    } else {
+                        Deadline::LongTerm(date)
+                    });
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn status_of(rule: Rule) -> Option<Status> {
+        Some(match rule {
+            Rule::not_started => Status::NotStarted,
+            Rule::in_progress => Status::InProgress,
+            Rule::done => Status::Done,
+            Rule::closed => Status::Closed,
+            Rule::deferred => Status::Deferred,
+            _ => return None,
+        })
+    }
+
+    const STATUS_WORDS: [&'static str; 15] = [
+        "未启动",
+        "未开始",
+        "推进中",
+        "整改中",
+        "进行中",
+        "已完成",
+        "已整改",
+        "已销号",
+        "暂缓",
+        "暂缓整改",
+        "not-started",
+        "in-progress",
+        "done",
+        "closed",
+        "deferred",
+    ];
+
+    fn unknown_status(&mut self, span: Span, word: &str) {
+        let guess = suggest::closest(word, Self::STATUS_WORDS);
+        let help = match guess {
+            Some(g) => tr!(
+                "是否想写“{g}”？状态可写：未启动、推进中、已完成、已销号、暂缓",
+                "did you mean `{g}`? A status is one of 未启动, 推进中, 已完成, 已销号, 暂缓"
+            ),
+            None => tr!(
+                "状态可写：未启动、推进中、已完成、已销号、暂缓",
+                "a status is one of 未启动 (not started), 推进中 (in progress), 已完成 (done), 已销号 (closed), 暂缓 (deferred)"
+            ),
+        };
+        self.report(
+            span,
+            tr!("无法识别状态“{word}”", "unknown status `{word}`"),
+            help,
+        );
+    }
+
+    /// A status with its optional date.
+    pub fn status(&mut self, value: &ValueText) -> Option<StatusValue> {
+        let Some(top) = Self::parse(Rule::status, value) else {
+            self.unknown_status(value.span, value.text.trim());
+            return None;
+        };
+        let mut out = None;
+        let mut date = None;
+        let base = self.feedback;
+        for part in top.into_inner() {
+            if let Some(status) = Self::status_of(part.as_rule()) {
+                out = Some(status);
+            } else if part.as_rule() == Rule::date {
+                date = Some(self.date_pair(value, part, base)?.value);
+            }
+        }
+        out.map(|status| StatusValue { status, date })
+    }
+
+    // ───────────────────────── evidence and milestones ─────────────────────────
+
+    /// `KIND [REFERENCE]`.
+    pub fn evidence(&mut self, value: &ValueText) -> Option<Evidence> {
+        let Some(top) = Self::parse(Rule::evidence, value) else {
+            let first = value
+                .text
+                .split([' ', '\t', '\u{3000}', ':', '：', '《'])
+                .next()
+                .unwrap_or("");
+            let kinds = [
+                "报告",
+                "台账",
+                "会议记录",
+                "纪要",
+                "制度",
+                "文件",
+                "通报",
+                "照片",
+                "其他",
+            ];
+            let english = [
+                "report",
+                "ledger",
+                "minutes",
+                "regulation",
+                "notice",
+                "photo",
+                "other",
+            ];
+            let guess = suggest::closest(first, kinds.iter().chain(&english).copied());
+            let (message, help) = if first.is_empty() {
+                (
+                    tr!("佐证材料缺少类别", "the evidence has no kind"),
+                    tr!(
+                        "在前面写上类别，例如：佐证：制度《…》；类别有报告、台账、会议记录、制度、通报、照片、其他",
+                        "write its kind first, as in 佐证：制度《…》; the kinds are 报告, 台账, 会议记录, 制度, 通报, 照片, 其他"
+                    ),
+                )
+            } else {
+                (
+                    tr!(
+                        "无法识别佐证类别“{first}”",
+                        "unknown evidence kind `{first}`"
+                    ),
+                    match guess {
+                        Some(g) => tr!(
+                            "是否想写“{g}”？类别有报告、台账、会议记录、制度、通报、照片、其他",
+                            "did you mean `{g}`? The kinds are 报告, 台账, 会议记录, 制度, 通报, 照片, 其他"
+                        ),
+                        None => tr!(
+                            "写成“类别 材料”，例如：佐证：台账 evidence/台账.xlsx；类别有报告、台账、会议记录、制度、通报、照片、其他",
+                            "write `KIND REFERENCE`, as in 佐证：台账 evidence/ledger.xlsx; the kinds are 报告, 台账, 会议记录, 制度, 通报, 照片, 其他"
+                        ),
+                    },
+                )
+            };
+            let span = if first.is_empty() {
+                value.span
+            } else {
+                value.sub(0, first.len())
+            };
+            self.report(span, message, help);
+            return None;
+        };
+        let mut kind = None;
+        let mut reference = None;
+        for part in top.into_inner() {
+            let at = value.pair_span(&part);
+            let k = match part.as_rule() {
+                Rule::ev_report => Some(EvidenceKind::Report),
+                Rule::ev_ledger => Some(EvidenceKind::Ledger),
+                Rule::ev_minutes => Some(EvidenceKind::Minutes),
+                Rule::ev_regulation => Some(EvidenceKind::Regulation),
+                Rule::ev_notice => Some(EvidenceKind::Notice),
+                Rule::ev_photo => Some(EvidenceKind::Photo),
+                Rule::ev_other => Some(EvidenceKind::Other),
+                Rule::reference => {
+                    reference = Some(Spanned::new(classify_reference(part), at));
+                    None
+                }
+                _ => None,
+            };
+            if let Some(k) = k {
+                kind = Some(Spanned::new(k, at));
+            }
+        }
+        Some(Evidence {
+            kind: kind?,
+            reference,
+        })
+    }
+
+    /// The one-line milestone `DATE TEXT [（STATUS）]`.
+    pub fn milestone(&mut self, value: &ValueText, span: Span) -> Option<Milestone> {
+        let Some(top) = Self::parse(Rule::milestone, value) else {
+            let t = value.text.trim();
+            self.report(
+                value.span,
+                tr!("无法识别节点“{t}”", "cannot read the milestone `{t}`"),
+                tr!(
+                    "节点写成“日期 内容”，可在末尾加状态，例如：节点：2024-10-31 完成首轮培训（已完成）",
+                    "write a milestone as `DATE TEXT`, optionally ending with its status, as in 节点：2024-10-31 完成首轮培训（已完成）"
+                ),
+            );
+            return None;
+        };
+        let mut milestone = Milestone {
+            span,
+            block: false,
+            date: None,
+            content: None,
+            status: None,
+            evidence: Vec::new(),
+        };
+        let base = self.feedback;
+        for part in top.into_inner() {
+            let at = value.pair_span(&part);
+            match part.as_rule() {
+                Rule::date => milestone.date = Some(self.date_pair(value, part, base)?),
+                Rule::milestone_text => milestone.content = Some(value.spanned(&part)),
+                rule => {
+                    if let Some(status) = Self::status_of(rule) {
+                        milestone.status = Some(Spanned::new(status, at));
+                    }
+                }
+            }
+        }
+        Some(milestone)
+    }
+
+    // ───────────────────────── who and when ─────────────────────────
+
+    /// `WHO DATE` (`验收`, `批准`).
+    pub fn who_date(&mut self, value: &ValueText) -> Option<WhoDate> {
+        let Some(top) = Self::parse(Rule::who_date, value) else {
+            let t = value.text.trim();
+            self.report(
+                value.span,
+                tr!(
+                    "无法识别“{t}”：应写单位或人员加日期",
+                    "cannot read `{t}`: write who, then a date"
+                ),
+                tr!(
+                    "例如：市委巡察办 2024-10-20",
+                    "for example: 市委巡察办 2024-10-20"
+                ),
+            );
+            return None;
+        };
+        let mut who = None;
+        let mut date = None;
+        let base = self.feedback;
+        for part in top.into_inner() {
+            match part.as_rule() {
+                Rule::who_before | Rule::who_after => who = Some(value.spanned(&part)),
+                Rule::date => date = Some(self.date_pair(value, part, base)?),
+                _ => {}
+            }
+        }
+        Some(WhoDate { who, date: date? })
+    }
+
+    /// `[至] DATE [理由]` (`延期`).
+    pub fn extension(&mut self, value: &ValueText) -> Option<Extension> {
+        let Some(top) = Self::parse(Rule::extension, value) else {
+            let t = value.text.trim();
+            self.report(
+                value.span,
+                tr!(
+                    "无法识别延期“{t}”：应写新的时限加理由",
+                    "cannot read the extension `{t}`: write the new deadline, then the reason"
+                ),
+                tr!(
+                    "例如：延期：2025-12-31 资金审批流程延长",
+                    "for example: 延期：2025-12-31 资金审批流程延长"
+                ),
+            );
+            return None;
+        };
+        let mut date = None;
+        let mut reason = None;
+        let base = self.feedback;
+        for part in top.into_inner() {
+            match part.as_rule() {
+                Rule::date => date = Some(self.date_pair(value, part, base)?),
+                Rule::extension_reason => reason = Some(value.spanned(&part)),
+                _ => {}
+            }
+        }
+        Some(Extension {
+            date: date?,
+            reason,
+        })
+    }
+
+    /// `DATE [TEXT]` (`回头看`).
+    pub fn review(&mut self, value: &ValueText) -> Option<Review> {
+        let Some(top) = Self::parse(Rule::review, value) else {
+            let t = value.text.trim();
+            self.report(
+                value.span,
+                tr!(
+                    "无法识别回头看“{t}”：应以日期开头",
+                    "cannot read the review `{t}`: it starts with a date"
+                ),
+                tr!(
+                    "例如：回头看：2025-03-31 复查制度执行情况",
+                    "for example: 回头看：2025-03-31 复查制度执行情况"
+                ),
+            );
+            return None;
+        };
+        let mut date = None;
+        let mut text = None;
+        let base = self.feedback;
+        for part in top.into_inner() {
+            match part.as_rule() {
+                Rule::date => date = Some(self.date_pair(value, part, base)?),
+                Rule::review_text => text = Some(value.spanned(&part)),
+                _ => {}
+            }
+        }
+        Some(Review { date: date?, text })
+    }
+
+    // ───────────────────────── names and plan values ─────────────────────────
+
+    /// Names separated by `、` `,` `;`, each with its span.
+    pub fn names(value: &ValueText) -> Vec<Spanned<String>> {
+        match Self::parse(Rule::name_list, value) {
+            Some(top) => top
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::list_item)
+                .map(|p| value.spanned(&p))
+                .filter(|s| !s.value.is_empty())
+                .collect(),
+            None => vec![Spanned::new(value.text.trim().to_owned(), value.span)],
+        }
+    }
+
+    /// Persons separated by `、` `,` `;`: `李明`, `李明（副局长）`.
+    pub fn persons(value: &ValueText) -> Vec<PersonRef> {
+        Self::names(value)
+            .into_iter()
+            .map(|name| person(&name))
+            .collect()
+    }
+
+    /// One person (`第一责任人`).
+    pub fn person(&mut self, value: &ValueText) -> Option<PersonRef> {
+        let mut persons = Self::persons(value);
+        if persons.len() > 1 {
+            self.report(
+                value.span,
+                tr!(
+                    "第一责任人只能写一人",
+                    "the first-responsible is one person"
+                ),
+                tr!(
+                    "只写一位主要负责人，例如党委书记",
+                    "name one leader only, usually the party secretary"
+                ),
+            );
+            return None;
+        }
+        persons.pop()
+    }
+
+    /// A whole number (`问题数`).
+    pub fn number(&mut self, value: &ValueText) -> Option<u32> {
+        let digits = Self::parse(Rule::number, value).and_then(|top| {
+            top.into_inner()
+                .find(|p| p.as_rule() == Rule::number_digits)
+        });
+        let Some(digits) = digits else {
+            let t = value.text.trim();
+            self.report(
+                value.span,
+                tr!("“{t}”不是整数", "`{t}` is not a whole number"),
+                tr!(
+                    "写阿拉伯数字，例如 12",
+                    "write the number in digits, such as 12"
+                ),
+            );
+            return None;
+        };
+        let n = number_of(digits.as_str());
+        u32::try_from(n).ok().filter(|n| *n < 100_000).or_else(|| {
+            self.report(
+                value.span,
+                tr!("数字 {n} 过大", "the number {n} is too large"),
+                tr!("检查是否多写了数字", "check for extra digits"),
+            );
+            None
+        })
+    }
+
+    /// The kind of inspection (`类型`).
+    pub fn inspection_kind(&mut self, value: &ValueText) -> Option<InspectionKind> {
+        let Some(top) = Self::parse(Rule::inspection_kind, value) else {
+            let word = value.text.trim();
+            let words = [
+                "巡视",
+                "巡察",
+                "审计",
+                "督查",
+                "其他",
+                "xunshi",
+                "xuncha",
+                "audit",
+                "supervision",
+                "other",
+            ];
+            let help = match suggest::closest(word, words) {
+                Some(g) => tr!(
+                    "是否想写“{g}”？类型可写：巡视、巡察、审计、督查、其他",
+                    "did you mean `{g}`? The kinds are 巡视, 巡察, 审计, 督查, 其他"
+                ),
+                None => tr!(
+                    "类型可写：巡视、巡察、审计、督查、其他",
+                    "the kinds are 巡视, 巡察, 审计, 督查, 其他"
+                ),
+            };
+            self.report(
+                value.span,
+                tr!("无法识别类型“{word}”", "unknown kind `{word}`"),
+                help,
+            );
+            return None;
+        };
+        top.into_inner().find_map(|p| {
+            Some(match p.as_rule() {
+                Rule::kind_xunshi => InspectionKind::Xunshi,
+                Rule::kind_xuncha => InspectionKind::Xuncha,
+                Rule::kind_audit => InspectionKind::Audit,
+                Rule::kind_supervision => InspectionKind::Supervision,
+                Rule::kind_other => InspectionKind::Other,
+                _ => return None,
+            })
+        })
+    }
+
+    /// Read the header of a block: `[ID] [TITLE]`.
+    pub fn header(value: &ValueText) -> (Option<Spanned<String>>, Option<Spanned<String>>) {
+        let Some(top) = Self::parse(Rule::header, value) else {
+            return (
+                None,
+                Some(Spanned::new(value.text.trim().to_owned(), value.span)),
+            );
+        };
+        let mut id = None;
+        let mut title = None;
+        for part in top.into_inner() {
+            match part.as_rule() {
+                Rule::block_id => id = Some(value.spanned(&part)),
+                Rule::title => title = Some(value.spanned(&part)).filter(|t| !t.value.is_empty()),
+                _ => {}
+            }
+        }
+        (id, title)
+    }
+}
+
+/// The days a written date covers, in `year`.
+fn spec(raw: &RawDate, year: i16) -> Option<DateSpec> {
+    let month_span = |m: i8| -> Option<(Date, Date)> {
+        let first = Date::new(year, m, 1).ok()?;
+        Some((first, first.last_of_month()))
+    };
+    let (first, last, precision) = match raw.shape {
+        Shape::Day => {
+            let d = Date::new(year, raw.month?.0, raw.day?.0).ok()?;
+            (d, d, Precision::Day)
+        }
+        Shape::Month => {
+            let (f, l) = month_span(raw.month?.0)?;
+            (f, l, Precision::Month)
+        }
+        Shape::Quarter(q) => {
+            let (f, _) = month_span(q * 3 - 2)?;
+            let (_, l) = month_span(q * 3)?;
+            (f, l, Precision::Quarter)
+        }
+        Shape::Half { first } => {
+            let (f, _) = month_span(if first { 1 } else { 7 })?;
+            let (_, l) = month_span(if first { 6 } else { 12 })?;
+            (f, l, Precision::HalfYear)
+        }
+        Shape::Year => {
+            let (f, _) = month_span(1)?;
+            let (_, l) = month_span(12)?;
+            (f, l, Precision::Year)
+        }
+    };
+    Some(DateSpec {
+        first,
+        last,
+        precision,
+    })
+}
+
+/// `《title》`, a path (it holds `/` or `\`, or ends in a file extension),
+/// or free text.
+fn classify_reference(pair: Pair<Rule>) -> Reference {
+    let Some(inner) = pair.into_inner().next() else {
+        return Reference::Text(String::new());
+    };
+    if inner.as_rule() == Rule::book_title {
+        let title = inner.into_inner().next().map_or("", |p| p.as_str());
+        return Reference::Title(title.trim().to_owned());
+    }
+    let text = inner.as_str().trim();
+    let is_url = text.contains("://");
+    let has_extension = text.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            && ext.chars().any(|c| c.is_ascii_alphabetic())
+    });
+    if !is_url && (text.contains(['/', '\\']) || has_extension) {
+        Reference::Path(text.replace('\\', "/"))
+    } else {
+        Reference::Text(text.to_owned())
+    }
+}
+
+/// `李明` or `李明（副局长）`.
+fn person(name: &Spanned<String>) -> PersonRef {
+    let text = ValueText {
+        text: name.value.clone(),
+        span: name.span,
+        exact: true,
+    };
+    let parsed = RectParser::parse(Rule::person, &text.text)
+        .ok()
+        .and_then(|mut p| p.next());
+    let Some(top) = parsed else {
+        return PersonRef {
+            name: name.clone(),
+            note: None,
+        };
+    };
+    let mut out = PersonRef {
+        name: name.clone(),
+        note: None,
+    };
+    for part in top.into_inner() {
+        match part.as_rule() {
+            Rule::person_name => out.name = text.spanned(&part),
+            Rule::person_note => {
+                out.note = part
+                    .into_inner()
+                    .next()
+                    .map(|p| p.as_str().trim().to_owned())
+                    .filter(|n| !n.is_empty());
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,127 @@
+//! A file's bytes turned into text: UTF-8 with or without a byte-order mark,
+//! GB18030 (which covers GBK and GB2312) or UTF-16 with a byte-order mark
+//! with a warning, anything else a clear error for that file alone.
+
+use serde::Serialize;
+
+/// How a file's bytes were decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    /// UTF-8 that started with a byte-order mark (dropped from the text).
+    Utf8Bom,
+    Gb18030,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Gb18030 => "GB18030",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+
+    /// Whether this is UTF-8, with or without a byte-order mark.
+    pub fn is_utf8(self) -> bool {
+        matches!(self, Encoding::Utf8 | Encoding::Utf8Bom)
+    }
+}
+
+/// Why a file's bytes are not text we can read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Holds NUL bytes: a binary file, not a plan.
+    Binary,
+    /// Neither UTF-8 nor GB18030; `offset` is the first byte UTF-8 rejects.
+    Undecodable { offset: usize },
+}
+
+/// Decode a file's bytes.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return match std::str::from_utf8(rest) {
+            Ok(text) => Ok((text.to_owned(), Encoding::Utf8Bom)),
+            Err(e) => Err(DecodeError::Undecodable {
+                offset: e.valid_up_to() + 3,
+            }),
+        };
+    }
+    if let Some((encoding, which)) = utf16_bom(bytes) {
+        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        if !had_errors && !text.contains('\0') {
+            return Ok((text.into_owned(), which));
+        }
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
+        Err(e) => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| (text.into_owned(), Encoding::Gb18030))
+            .ok_or(DecodeError::Undecodable {
+                offset: e.valid_up_to(),
+            }),
+    }
+}
+
+fn utf16_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some((encoding_rs::UTF_16LE, Encoding::Utf16Le)),
+        [0xFE, 0xFF, ..] => Some((encoding_rs::UTF_16BE, Encoding::Utf16Be)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode("方案".as_bytes()).unwrap(),
+            ("方案".into(), Encoding::Utf8)
+        );
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend("方案".as_bytes());
+        assert_eq!(decode(&bytes).unwrap(), ("方案".into(), Encoding::Utf8Bom));
+    }
+
+    #[test]
+    fn gb18030_is_read() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("整改方案：责任领导");
+        assert_eq!(
+            decode(&bytes).unwrap(),
+            ("整改方案：责任领导".into(), Encoding::Gb18030)
+        );
+    }
+
+    #[test]
+    fn utf16_with_bom_is_read() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "方案 {".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        assert_eq!(
+            decode(&bytes).unwrap(),
+            ("方案 {".into(), Encoding::Utf16Le)
+        );
+    }
+
+    #[test]
+    fn binary_and_garbage_are_errors() {
+        assert_eq!(decode(b"ab\0cd"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"abc\xFF\xFF"),
+            Err(DecodeError::Undecodable { offset: 3 })
+        );
+    }
+}
