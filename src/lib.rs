@@ -1,6 +1,158 @@
+//! rectlint checks rectification plans (整改方案) written in the `.rect`
+//! language before they are submitted.
+//!
+//! Data flows one way: a file's bytes are decoded (`source`), read into a
+//! typed model with spans on every node (`parse` → `model`), checked by the
+//! rules the profile enables (`check`, configured by `config`), and rendered
+//! (`report`). `lint` drives a whole run over many files in parallel; `cli`
+//! holds the command line and [`run`] ties it together for `main`.
+
+pub mod check;
+pub mod cli;
+pub mod config;
 pub mod diagnostic;
+pub mod lint;
 pub mod model;
 pub mod parse;
+pub mod report;
 pub mod source;
 pub mod span;
 pub mod suggest;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::diagnostic::Lang;
+
+/// Exit code: nothing at or above the failing severity.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: findings at or above the failing severity.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the run could not be done.
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Run rectlint with these arguments, writing to standard output and error.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                EXIT_FAILURE
+            } else {
+                EXIT_OK
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = match &cli.command {
+        Command::Check(args) => {
+            lint::run(args, lang, &mut out).map(|o| if o.failed { EXIT_FINDINGS } else { EXIT_OK })
+        }
+        Command::Explain(args) => explain(&args.code, lang, &mut out),
+        Command::Rules(args) => rules(args, lang, &mut out),
+    };
+    let _ = out.flush();
+    ExitCode::from(match result {
+        Ok(code) => code,
+        Err(e) => {
+            report_error(&e, lang);
+            EXIT_FAILURE
+        }
+    })
+}
+
+fn report_error(error: &lint::RunError, lang: Lang) {
+    let stderr = &mut std::io::stderr();
+    match error {
+        lint::RunError::Usage(text) => {
+            let _ = writeln!(stderr, "rectlint: {}", text.get(lang));
+        }
+        lint::RunError::Config(e) => {
+            let handler = miette::GraphicalReportHandler::new_themed(
+                miette::GraphicalTheme::unicode_nocolor(),
+            );
+            let mut out = String::new();
+            if handler.render_report(&mut out, e).is_ok() {
+                let _ = write!(stderr, "{out}");
+            } else {
+                let _ = writeln!(stderr, "rectlint: {e}");
+            }
+        }
+        lint::RunError::Io(e) => {
+            let _ = writeln!(stderr, "rectlint: {e}");
+        }
+    }
+}
+
+/// `rectlint explain CODE`.
+fn explain(code: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, lint::RunError> {
+    let Some(rule) = check::rule(code) else {
+        let known: Vec<&str> = check::rules::ALL.iter().map(|r| r.meta().code).collect();
+        let guess = suggest::closest(code, known.iter().copied());
+        let text = match guess {
+            Some(g) => tr!(
+                "没有规则 {code}；是否想查 {g}？",
+                "there is no rule {code}; did you mean {g}?"
+            ),
+            None => tr!(
+                "没有规则 {code}；用 rectlint rules 查看全部规则",
+                "there is no rule {code}; see them all with `rectlint rules`"
+            ),
+        };
+        return Err(lint::RunError::Usage(text));
+    };
+    let meta = rule.meta();
+    let severity = meta.severity.word(lang);
+    let fixable = match (meta.fixable, lang) {
+        (true, Lang::Zh) => "，可自动修复（--fix）",
+        (true, Lang::En) => ", fixable with --fix",
+        (false, _) => "",
+    };
+    writeln!(out, "# {} {}（{severity}{fixable}）", meta.code, meta.name)?;
+    writeln!(out)?;
+    writeln!(out, "{}", meta.summary(lang))?;
+    writeln!(out)?;
+    write!(out, "{}", meta.doc(lang))?;
+    Ok(EXIT_OK)
+}
+
+/// `rectlint rules`.
+fn rules(args: &cli::RulesArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, lint::RunError> {
+    let cwd = std::env::current_dir()?;
+    let overrides = config::Overrides {
+        profile: args.config.profile.clone(),
+        config: args.config.config.as_ref().map(|c| cwd.join(c)),
+        allow_redaction: false,
+    };
+    let resolved = config::resolve(&cwd, &overrides)?;
+    let profile = &resolved.profile;
+    let active = match lang {
+        Lang::Zh => format!("当前配置：{}", profile.name),
+        Lang::En => format!("active profile: {}", profile.name),
+    };
+    writeln!(out, "{active}")?;
+    for rule in check::rules::ALL {
+        let meta = rule.meta();
+        let level = match profile.level(meta.code, meta.severity).severity() {
+            Some(s) => s.as_str(),
+            None => "off",
+        };
+        writeln!(
+            out,
+            "{}  {:<7}  {:<7}  {}",
+            meta.code,
+            meta.severity.as_str(),
+            level,
+            meta.summary(lang)
+        )?;
+    }
+    Ok(EXIT_OK)
+}

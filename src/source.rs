@@ -80,6 +80,61 @@ fn utf16_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)>
     }
 }
 
+/// Decode a file's bytes into text and the findings about its encoding:
+/// P002 for GB18030 or UTF-16, P001 for bytes that are not text.
+pub fn read_text(bytes: &[u8]) -> (Option<String>, Option<crate::diagnostic::Diagnostic>) {
+    use crate::diagnostic::Diagnostic;
+    use crate::span::Span;
+    use crate::tr;
+    match decode(bytes) {
+        Ok((text, encoding)) if encoding.is_utf8() => (Some(text), None),
+        Ok((text, encoding)) => {
+            let name = encoding.name();
+            let d = Diagnostic::new(
+                "P002",
+                Span::point(0),
+                tr!(
+                    "文件不是 UTF-8 编码，已按 {name} 读取",
+                    "the file is not UTF-8; it was read as {name}"
+                ),
+            )
+            .with_help(tr!(
+                "另存为 UTF-8 编码，或运行 rectlint fmt 改写",
+                "save it as UTF-8, or run `rectlint fmt` to rewrite it"
+            ));
+            (Some(text), Some(d))
+        }
+        Err(DecodeError::Binary) => (
+            None,
+            Some(
+                Diagnostic::new(
+                    "P001",
+                    Span::point(0),
+                    tr!("这不是文本文件", "this is not a text file"),
+                )
+                .with_help(tr!(
+                    "方案文件须是 UTF-8 文本",
+                    "a plan is a UTF-8 text file"
+                )),
+            ),
+        ),
+        Err(DecodeError::Undecodable { offset }) => (
+            None,
+            Some(
+                Diagnostic::new(
+                    "P001",
+                    Span::point(0),
+                    tr!(
+                        "无法识别文件编码：第 {offset} 个字节起既不是 UTF-8 也不是 GB18030",
+                        "cannot decode the file: from byte {offset} it is neither UTF-8 nor GB18030"
+                    ),
+                )
+                .with_help(tr!("把文件另存为 UTF-8 编码", "save the file as UTF-8")),
+            ),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

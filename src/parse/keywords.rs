@@ -351,7 +351,6 @@ mod tests {
                 collect_strings(a, out);
                 collect_strings(b, out);
             }
-            Expr::PosPred(_) => {}
             Expr::Rep(e) | Expr::Opt(e) | Expr::NegPred(e) => collect_strings(e, out),
             _ => {}
         }

@@ -241,19 +241,19 @@ fn read_entry(pair: Pair<Rule>, base: usize) -> Entry {
                 entry.value = Some(Value {
                     span,
                     form: ValueForm::Plain,
-                })
+                });
             }
             Rule::quoted => {
                 entry.value = Some(Value {
                     span,
                     form: ValueForm::Quoted,
-                })
+                });
             }
             Rule::triple => {
                 entry.value = Some(Value {
                     span,
                     form: ValueForm::Triple,
-                })
+                });
             }
             Rule::open => entry.open = Some(span),
             _ => {}

@@ -204,12 +204,12 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 "整个方案写在“方案 标题 {{ … }}”之中",
                 "write the whole plan inside `方案 TITLE {{ … }}`"
             )),
-            None => self.unknown_key(&key, entry.key, parent, is_block),
+            None => Self::unknown_key(&key, entry.key, parent, is_block),
         };
         self.report(d);
     }
 
-    fn unknown_key(&self, key: &str, span: Span, parent: BlockKind, is_block: bool) -> Diagnostic {
+    fn unknown_key(key: &str, span: Span, parent: BlockKind, is_block: bool) -> Diagnostic {
         let english = key.is_ascii();
         let allowed = parent.allowed();
         let candidates = KEYWORDS
@@ -232,23 +232,22 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         } else {
             tr!("未知的键“{key}”", "unknown key `{key}`")
         };
-        let help = match guess {
-            Some(g) => tr!("是否想写“{g}”？", "did you mean `{g}`?"),
-            None => {
-                let list: Vec<&str> = allowed.iter().map(|k| k.spelling(false)).collect();
-                let list_en: Vec<&str> = allowed.iter().map(|k| k.spelling(true)).collect();
-                if list.is_empty() {
-                    tr!("这里只写名称", "only names go here")
-                } else {
-                    Text::new(
-                        format!("{}中可写：{}", parent.name(Lang::Zh), list.join("、")),
-                        format!(
-                            "a {} may hold: {}",
-                            parent.name(Lang::En),
-                            list_en.join(", ")
-                        ),
-                    )
-                }
+        let help = if let Some(g) = guess {
+            tr!("是否想写“{g}”？", "did you mean `{g}`?")
+        } else {
+            let list: Vec<&str> = allowed.iter().map(|k| k.spelling(false)).collect();
+            let list_en: Vec<&str> = allowed.iter().map(|k| k.spelling(true)).collect();
+            if list.is_empty() {
+                tr!("这里只写名称", "only names go here")
+            } else {
+                Text::new(
+                    format!("{}中可写：{}", parent.name(Lang::Zh), list.join("、")),
+                    format!(
+                        "a {} may hold: {}",
+                        parent.name(Lang::En),
+                        list_en.join(", ")
+                    ),
+                )
             }
         };
         Diagnostic::new("P003", span, message).with_help(help)
@@ -367,7 +366,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             Some(Keyword::Inspector) => self.set(&mut plan.inspector, seen, line, text),
             Some(Keyword::Kind) => self.set(&mut plan.kind, seen, line, Reader::inspection_kind),
             Some(Keyword::Inspection) => {
-                self.set(&mut plan.inspection, seen, line, Reader::date_range)
+                self.set(&mut plan.inspection, seen, line, Reader::date_range);
             }
             Some(Keyword::Feedback) => {
                 // Read (and reported) before; read again without reporting.
@@ -389,13 +388,13 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             }
             Some(Keyword::AsOf) => self.set(&mut plan.as_of, seen, line, Reader::date),
             Some(Keyword::Publication) => {
-                self.set(&mut plan.publication, seen, line, Reader::date_range)
+                self.set(&mut plan.publication, seen, line, Reader::date_range);
             }
             Some(Keyword::FirstResponsible) => {
                 self.set(&mut plan.first_responsible, seen, line, Reader::person);
             }
             Some(Keyword::DeclaredIssues) => {
-                self.set(&mut plan.declared_issues, seen, line, Reader::number)
+                self.set(&mut plan.declared_issues, seen, line, Reader::number);
             }
             Some(Keyword::DeclaredCategories) => {
                 self.set(&mut plan.declared_categories, seen, line, Reader::number);
@@ -579,16 +578,16 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             match self.keyword(line) {
                 Some(Keyword::Content) => self.set(&mut m.content, s, line, text),
                 Some(Keyword::Leader) => {
-                    self.set(&mut m.leaders, s, line, |_, v| Some(Reader::persons(v)))
+                    self.set(&mut m.leaders, s, line, |_, v| Some(Reader::persons(v)));
                 }
                 Some(Keyword::Department) => {
-                    self.set(&mut m.departments, s, line, |_, v| Some(Reader::names(v)))
+                    self.set(&mut m.departments, s, line, |_, v| Some(Reader::names(v)));
                 }
                 Some(Keyword::Assist) => {
-                    self.set(&mut m.assisting, s, line, |_, v| Some(Reader::names(v)))
+                    self.set(&mut m.assisting, s, line, |_, v| Some(Reader::names(v)));
                 }
                 Some(Keyword::Assignee) => {
-                    self.set(&mut m.assignees, s, line, |_, v| Some(Reader::persons(v)))
+                    self.set(&mut m.assignees, s, line, |_, v| Some(Reader::persons(v)));
                 }
                 Some(Keyword::Deadline) => self.set(&mut m.deadline, s, line, Reader::deadline),
                 Some(Keyword::Target) => self.set(&mut m.target, s, line, text),
@@ -597,7 +596,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 Some(Keyword::Evidence) => m.evidence.extend(self.field(s, line, Reader::evidence)),
                 Some(Keyword::Verified) => self.set(&mut m.verified, s, line, Reader::who_date),
                 Some(Keyword::Extension) => {
-                    m.extensions.extend(self.field(s, line, Reader::extension))
+                    m.extensions.extend(self.field(s, line, Reader::extension));
                 }
                 Some(Keyword::Reason) => self.set(&mut m.reason, s, line, text),
                 Some(Keyword::Approved) => self.set(&mut m.approved, s, line, Reader::who_date),
@@ -655,7 +654,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 }
                 Some(Keyword::Evidence) => {
                     ms.evidence
-                        .extend(self.field(&mut seen, line, Reader::evidence))
+                        .extend(self.field(&mut seen, line, Reader::evidence));
                 }
                 _ => self.misplaced(item, BlockKind::Milestone),
             }

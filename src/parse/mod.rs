@@ -54,3 +54,19 @@ pub fn parse(text: &str) -> Parsed {
         tree,
     }
 }
+
+/// Read one date written in any form of the language (`2025-04-27`,
+/// `2025年4月27日`); a month or coarse form gives its last day.
+pub fn read_date(text: &str) -> Option<jiff::civil::Date> {
+    let mut quiet = Vec::new();
+    let mut reader = values::Reader {
+        feedback: None,
+        diagnostics: &mut quiet,
+    };
+    let value = values::ValueText {
+        text: text.to_owned(),
+        span: crate::span::Span::new(0, text.len()),
+        exact: true,
+    };
+    reader.date(&value).map(|d| d.last)
+}

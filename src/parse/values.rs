@@ -93,7 +93,7 @@ impl Reader<'_> {
             .push(Diagnostic::new("P004", span, message).with_help(help));
     }
 
-    fn parse<'t>(rule: Rule, value: &'t ValueText) -> Option<Pair<'t, Rule>> {
+    fn parse(rule: Rule, value: &ValueText) -> Option<Pair<'_, Rule>> {
         RectParser::parse(rule, &value.text).ok()?.next()
     }
 
@@ -116,7 +116,7 @@ impl Reader<'_> {
                     raw.year = Some((
                         i16::try_from(number_of(part.as_str())).unwrap_or(i16::MAX),
                         at,
-                    ))
+                    ));
                 }
                 Rule::month => raw.month = Some((small(number_of(part.as_str())), at)),
                 Rule::day => raw.day = Some((small(number_of(part.as_str())), at)),

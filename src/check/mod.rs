@@ -1,0 +1,198 @@
+//! The rule engine. A rule is one file under `rules/` holding its code,
+//! default severity, messages, documentation and check; the registry lists
+//! them. `check` runs every rule the profile enables over a plan, applies the
+//! suppression comments, reports the unused ones (P006) and sets every
+//! finding's severity from the profile.
+
+pub mod rules;
+mod suppress;
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::config::{Level, Profile};
+use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
+use crate::model::Plan;
+use crate::parse::Parsed;
+use crate::span::Span;
+
+/// The documentation of a rule, under fixed headings (see [`HEADINGS_ZH`],
+/// [`HEADINGS_EN`]), as `explain` prints it.
+#[derive(Debug)]
+pub struct Doc {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+/// The headings every Chinese rule page has, in order.
+pub const HEADINGS_ZH: [&str; 4] = ["## 检查什么", "## 为什么", "## 错误示例", "## 正确写法"];
+/// The headings every English rule page has, in order.
+pub const HEADINGS_EN: [&str; 4] = [
+    "## What it checks",
+    "## Why reviewers care",
+    "## Example",
+    "## Use instead",
+];
+
+/// What a rule is, in one place: its file.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The stable code (`T007`).
+    pub code: &'static str,
+    /// A short name for what it forbids (`overdue`).
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: (Chinese, English).
+    pub summary: (&'static str, &'static str),
+    /// Whether `--fix` can repair its findings.
+    pub fixable: bool,
+    pub doc: Doc,
+}
+
+impl RuleMeta {
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        lang.pick(self.summary.0, self.summary.1)
+    }
+
+    pub fn doc(&self, lang: Lang) -> &'static str {
+        lang.pick(self.doc.zh, self.doc.en)
+    }
+}
+
+/// A rule: stateless, so files can be checked in parallel.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Look at the plan and report through `ctx`. Rules reported by the
+    /// reader (the P family) have nothing to do here.
+    fn check(&self, _plan: &Plan, _ctx: &mut Context) {}
+}
+
+/// The rule of that code, if any (case-insensitive).
+pub fn rule(code: &str) -> Option<&'static dyn Rule> {
+    rules::ALL
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code))
+}
+
+/// The file being checked, for rules that look at the file system.
+#[derive(Clone, Debug, Default)]
+pub struct FileInfo {
+    /// The plan file's path, absolute; `None` for standard input without
+    /// `--stdin-filename`.
+    pub path: Option<PathBuf>,
+    /// The repository root: evidence paths may not leave it.
+    pub root: Option<PathBuf>,
+}
+
+impl FileInfo {
+    /// The folder evidence paths are relative to.
+    pub fn dir(&self) -> Option<PathBuf> {
+        self.path.as_ref()?.parent().map(PathBuf::from)
+    }
+}
+
+/// What a rule sees while it checks, and where it reports.
+pub struct Context<'a> {
+    pub profile: &'a Profile,
+    /// The date against which overdue and due-soon are judged.
+    pub as_of: Date,
+    pub file: &'a FileInfo,
+    code: &'static str,
+    found: Vec<Diagnostic>,
+}
+
+impl Context<'_> {
+    /// Report a finding of the running rule at `span`; the returned
+    /// diagnostic takes a help, labels and a node.
+    pub fn report(&mut self, span: Span, message: Text) -> &mut Diagnostic {
+        self.found.push(Diagnostic::new(self.code, span, message));
+        let last = self.found.len() - 1;
+        &mut self.found[last]
+    }
+}
+
+/// How a run judges time.
+#[derive(Clone, Copy, Debug)]
+pub struct Dates {
+    /// `--as-of`, if given.
+    pub as_of: Option<Date>,
+    /// Today, the last resort for as-of.
+    pub today: Date,
+}
+
+impl Dates {
+    /// As of: `--as-of`, else the plan's `报告日期`, else today.
+    pub fn as_of(&self, plan: Option<&Plan>) -> Date {
+        self.as_of
+            .or_else(|| plan?.as_of.as_ref()?.get().map(|d| d.last))
+            .unwrap_or(self.today)
+    }
+}
+
+/// Check a parsed file: the reader's findings, then every enabled rule
+/// (unless the file has syntax errors), suppressions applied, severities set,
+/// sorted by place.
+pub fn check(parsed: &Parsed, profile: &Profile, dates: Dates, file: &FileInfo) -> Vec<Diagnostic> {
+    let mut found = parsed.diagnostics.clone();
+    if let (Some(plan), false) = (&parsed.plan, parsed.has_syntax_errors()) {
+        let mut ctx = Context {
+            profile,
+            as_of: dates.as_of(Some(plan)),
+            file,
+            code: "",
+            found: Vec::new(),
+        };
+        for rule in rules::ALL {
+            let meta = rule.meta();
+            if profile.level(meta.code, meta.severity) == Level::Off {
+                continue;
+            }
+            ctx.code = meta.code;
+            rule.check(plan, &mut ctx);
+        }
+        found.append(&mut ctx.found);
+        suppress::apply(&parsed.suppressions, &mut found, profile, true);
+    } else {
+        suppress::apply(&parsed.suppressions, &mut found, profile, false);
+    }
+    finalize(found, profile)
+}
+
+/// Set severities from the profile, drop what is off, sort by place.
+pub fn finalize(found: Vec<Diagnostic>, profile: &Profile) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = found
+        .into_iter()
+        .filter_map(|mut d| {
+            let default = rule(&d.code).map_or(Severity::Error, |r| r.meta().severity);
+            d.severity = profile.level(&d.code, default).severity()?;
+            Some(d)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (
+            a.primary.span.start,
+            &a.code,
+            a.primary.span.end,
+            &a.message.en,
+        )
+            .cmp(&(
+                b.primary.span.start,
+                &b.code,
+                b.primary.span.end,
+                &b.message.en,
+            ))
+    });
+    out.dedup();
+    out
+}
+
+/// Whether `text` holds a word of `words`; the first one found.
+pub fn find_word<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
+    words
+        .iter()
+        .find(|w| !w.is_empty() && text.contains(w.as_str()))
+        .map(String::as_str)
+}

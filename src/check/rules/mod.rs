@@ -1,0 +1,19 @@
+//! The registry: every rule, one line each. A rule's code, name, severity,
+//! messages and documentation live in its own file.
+
+macro_rules! registry {
+    ($($file:ident::$rule:ident),+ $(,)?) => {
+        $(mod $file;)+
+        /// Every rule, in code order.
+        pub static ALL: &[&dyn super::Rule] = &[$(&$file::$rule),+];
+    };
+}
+
+registry! {
+    p001_syntax_error::SyntaxError,
+    p002_not_utf8::NotUtf8,
+    p003_unknown_key::UnknownKey,
+    p004_unreadable_value::UnreadableValue,
+    p005_repeated_field::RepeatedField,
+    p006_bad_suppression::BadSuppression,
+}

@@ -1,0 +1,77 @@
+//! P001: a line or a file that cannot be read.
+
+use crate::check::{Doc, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+
+pub struct SyntaxError;
+
+impl Rule for SyntaxError {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+}
+
+static META: RuleMeta = RuleMeta {
+    code: "P001",
+    name: "syntax-error",
+    severity: Severity::Error,
+    summary: (
+        "语法错误：文件或某一行无法读取",
+        "syntax error: a line or the file cannot be read",
+    ),
+    fixable: false,
+    doc: Doc {
+        zh: r#"## 检查什么
+
+无法读取的内容：不合语法的行、不配对的“{”“}”、没有结束的三引号文字、写错位置的块（如措施不在问题之中）、没有方案块的文件，以及无法解码或不是文本的文件。诊断指明出错的行和列，并说明此处应写什么。
+
+有语法错误的文件只报告读取方面的问题；改正之后才会进行其余检查。其他文件照常检查。
+
+## 为什么
+
+文件读不懂，后面的一切检查都无从谈起；审核人员拿到格式混乱的方案也无法核对。
+
+## 错误示例
+
+```
+措施 A1.1 建立制度
+{
+  责任领导：李明 }
+```
+
+## 正确写法
+
+```
+措施 A1.1 建立制度 {
+  责任领导：李明
+}
+```
+"#,
+        en: r#"## What it checks
+
+What cannot be read: a line that fits no form of the language, braces that do not match, triple-quoted text that never ends, a block in the wrong place (a measure outside any issue), a file without a plan block, and a file that cannot be decoded or is not text. The finding names the line and column and says what was expected there.
+
+A file with syntax errors gets only the reading findings; the other checks run once it reads cleanly. Other files are checked as usual.
+
+## Why reviewers care
+
+Nothing else can be checked in a file that cannot be read, and a reviewer cannot follow a plan whose structure is broken.
+
+## Example
+
+```
+措施 A1.1 建立制度
+{
+  责任领导：李明 }
+```
+
+## Use instead
+
+```
+措施 A1.1 建立制度 {
+  责任领导：李明
+}
+```
+"#,
+    },
+};

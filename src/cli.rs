@@ -1,0 +1,96 @@
+//! The command line, as clap definitions only.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::diagnostic::Lang;
+
+/// 检查整改方案（.rect）是否合格 · Check rectification plans (.rect) before they are submitted.
+#[derive(Debug, Parser)]
+#[command(name = "rectlint", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// 信息的语言（默认取自 LANG，否则为中文） · language of messages (default: from LANG, else Chinese)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查方案文件和文件夹 · lint plan files and folders
+    Check(CheckArgs),
+    /// 显示一条规则的说明和示例 · show a rule's documentation with examples
+    Explain(ExplainArgs),
+    /// 列出全部规则及其级别 · list every rule with its severity
+    Rules(RulesArgs),
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConfigArgs {
+    /// 规则配置：内置名称（xuncha、xunshi、audit、strict）或文件路径 · profile: a shipped name (xuncha, xunshi, audit, strict) or a file
+    #[arg(long, value_name = "NAME|FILE")]
+    pub profile: Option<String>,
+
+    /// 配置文件（默认：从被检查文件向上最近的 rectlint.toml） · config file (default: the nearest rectlint.toml above each checked file)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 方案文件或文件夹（文件夹中的全部 *.rect）；- 表示标准输入 · plan files or folders (every *.rect in them); - reads standard input
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// 输出格式 · output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// 判断逾期的日期（默认：方案的报告日期，否则今天） · the date overdue is judged against (default: the plan's 报告日期, else today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+
+    /// 标准输入的文件名，用于显示和定位佐证材料 · the name of standard input, shown and used to find evidence files
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// 并行线程数（默认：全部核心） · threads (default: all cores)
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+}
+
+/// An output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// 供人阅读 · for people
+    Human,
+    /// 供程序读取（见 CLI.md） · for programs (see CLI.md)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// 规则代码，如 T007 · the rule's code, such as T007
+    pub code: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Read a date as the plan language writes one (`2025-04-27`, `2025年4月27日`).
+fn parse_date(text: &str) -> Result<Date, String> {
+    crate::parse::read_date(text)
+        .ok_or_else(|| format!("无法识别日期 · not a date: {text} (2025-04-27)"))
+}

@@ -1,0 +1,499 @@
+//! Profiles and `rectlint.toml`: every threshold, word list and severity the
+//! rules use. The shipped profiles (`rules/*.toml`) are embedded in the
+//! binary; a project picks one and overrides single values in its
+//! `rectlint.toml`, found from each checked file upward.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::model::{EvidenceKind, InspectionKind};
+
+/// The profiles shipped with rectlint: name and TOML text.
+pub const SHIPPED: [(&str, &str); 4] = [
+    ("xuncha", include_str!("../rules/xuncha.toml")),
+    ("xunshi", include_str!("../rules/xunshi.toml")),
+    ("audit", include_str!("../rules/audit.toml")),
+    ("strict", include_str!("../rules/strict.toml")),
+];
+
+/// The profile used when nothing names one.
+pub const DEFAULT_PROFILE: &str = "xuncha";
+
+/// The name of the configuration file.
+pub const CONFIG_FILE: &str = "rectlint.toml";
+
+/// A rule's level: a severity, or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    /// The severity, or `None` when off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// The keys of a profile file and of `rectlint.toml`; all optional, so that
+/// each file sets only what it changes.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `rectlint.toml` only: the profile to start from, a shipped name or a
+    /// path relative to the file.
+    pub profile: Option<String>,
+    /// Profile files only: the profile this one changes.
+    pub extends: Option<String>,
+    /// What the profile is for.
+    pub description: Option<String>,
+    /// The inspection kind assumed when a plan has no `类型`.
+    pub kind: Option<KindName>,
+    /// T004: days after feedback within which dated measures are due.
+    pub rectification_window_days: Option<u32>,
+    /// T010: days after feedback within which an immediate item is due.
+    pub immediate_days: Option<u32>,
+    /// T011: how close to as-of a deadline counts as due soon.
+    pub due_soon_days: Option<u32>,
+    /// R004: how many measures one leader may answer for.
+    pub max_measures_per_leader: Option<u32>,
+    /// E002: the evidence kinds a closed measure must carry.
+    pub closure_evidence: Option<Vec<EvidenceName>>,
+    /// T002: words of vague deadlines.
+    pub vague_deadlines: Option<Vec<String>>,
+    /// Q001: vague verbs.
+    pub vague_phrases: Option<Vec<String>>,
+    /// Q002: placeholder and redaction marks.
+    pub placeholders: Option<Vec<String>>,
+    /// R006: collective names.
+    pub collective_names: Option<Vec<String>>,
+    /// R003, R005: words of a leader's role.
+    pub leader_roles: Option<Vec<String>>,
+    /// Q003: words naming a meeting as the deliverable.
+    pub meeting_words: Option<Vec<String>>,
+    /// Q003: words naming a document as the deliverable.
+    pub document_words: Option<Vec<String>>,
+    /// Raise infos to warnings and warnings to errors.
+    pub escalate: Option<bool>,
+    /// Accept runs of `*` and `×` as redaction, not placeholders.
+    pub allow_redaction: Option<bool>,
+    /// Levels of single rules, by code.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+}
+
+/// An inspection kind as named in a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KindName {
+    Xunshi,
+    Xuncha,
+    Audit,
+    Supervision,
+    Other,
+}
+
+impl From<KindName> for InspectionKind {
+    fn from(k: KindName) -> Self {
+        match k {
+            KindName::Xunshi => InspectionKind::Xunshi,
+            KindName::Xuncha => InspectionKind::Xuncha,
+            KindName::Audit => InspectionKind::Audit,
+            KindName::Supervision => InspectionKind::Supervision,
+            KindName::Other => InspectionKind::Other,
+        }
+    }
+}
+
+/// An evidence kind as named in a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceName {
+    Report,
+    Ledger,
+    Minutes,
+    Regulation,
+    Notice,
+    Photo,
+    Other,
+}
+
+impl From<EvidenceName> for EvidenceKind {
+    fn from(k: EvidenceName) -> Self {
+        match k {
+            EvidenceName::Report => EvidenceKind::Report,
+            EvidenceName::Ledger => EvidenceKind::Ledger,
+            EvidenceName::Minutes => EvidenceKind::Minutes,
+            EvidenceName::Regulation => EvidenceKind::Regulation,
+            EvidenceName::Notice => EvidenceKind::Notice,
+            EvidenceName::Photo => EvidenceKind::Photo,
+            EvidenceName::Other => EvidenceKind::Other,
+        }
+    }
+}
+
+/// Every value the rules read, resolved from a profile chain and a project's
+/// overrides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    /// The name of the profile the chain starts from (`xuncha`, or a path).
+    pub name: String,
+    pub description: String,
+    pub kind: InspectionKind,
+    pub rectification_window_days: u32,
+    pub immediate_days: u32,
+    pub due_soon_days: u32,
+    pub max_measures_per_leader: u32,
+    pub closure_evidence: Vec<EvidenceKind>,
+    pub vague_deadlines: Vec<String>,
+    pub vague_phrases: Vec<String>,
+    pub placeholders: Vec<String>,
+    pub collective_names: Vec<String>,
+    pub leader_roles: Vec<String>,
+    pub meeting_words: Vec<String>,
+    pub document_words: Vec<String>,
+    pub escalate: bool,
+    pub allow_redaction: bool,
+    /// Explicit levels by code; rules not named keep their default
+    /// (escalated if `escalate`).
+    pub severity: BTreeMap<String, Level>,
+}
+
+impl Profile {
+    /// The level of a rule whose default severity is `default`.
+    pub fn level(&self, code: &str, default: Severity) -> Level {
+        if let Some(level) = self.severity.get(code) {
+            return *level;
+        }
+        match (default, self.escalate) {
+            (Severity::Info, true) | (Severity::Warning, false) => Level::Warning,
+            (Severity::Warning | Severity::Error, true) | (Severity::Error, false) => Level::Error,
+            (Severity::Info, false) => Level::Info,
+        }
+    }
+
+    /// Apply the keys of `s` over this profile.
+    fn apply(&mut self, s: Settings) {
+        macro_rules! take {
+            ($($key:ident),+) => { $(if let Some(v) = s.$key { self.$key = v; })+ };
+        }
+        take!(
+            description,
+            rectification_window_days,
+            immediate_days,
+            due_soon_days,
+            max_measures_per_leader,
+            vague_deadlines,
+            vague_phrases,
+            placeholders,
+            collective_names,
+            leader_roles,
+            meeting_words,
+            document_words,
+            escalate,
+            allow_redaction
+        );
+        if let Some(kind) = s.kind {
+            self.kind = kind.into();
+        }
+        if let Some(kinds) = s.closure_evidence {
+            self.closure_evidence = kinds.into_iter().map(Into::into).collect();
+        }
+        self.severity.extend(s.severity);
+    }
+
+    fn empty(name: &str) -> Profile {
+        Profile {
+            name: name.to_owned(),
+            description: String::new(),
+            kind: InspectionKind::Xuncha,
+            rectification_window_days: 0,
+            immediate_days: 0,
+            due_soon_days: 0,
+            max_measures_per_leader: 0,
+            closure_evidence: Vec::new(),
+            vague_deadlines: Vec::new(),
+            vague_phrases: Vec::new(),
+            placeholders: Vec::new(),
+            collective_names: Vec::new(),
+            leader_roles: Vec::new(),
+            meeting_words: Vec::new(),
+            document_words: Vec::new(),
+            escalate: false,
+            allow_redaction: false,
+            severity: BTreeMap::new(),
+        }
+    }
+
+    /// A shipped profile by name.
+    pub fn shipped(name: &str) -> Option<Profile> {
+        load_profile(name, Path::new("."), 0).ok()
+    }
+}
+
+/// A configuration file or profile that cannot be used.
+#[derive(Debug, Clone)]
+pub struct ConfigError {
+    /// The file, as shown to the user.
+    pub path: String,
+    /// Its text, when it could be read (for pointing into it).
+    pub text: Option<String>,
+    /// Where in the text the problem is.
+    pub span: Option<std::ops::Range<usize>>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl miette::Diagnostic for ConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("config"))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.text.as_ref().map(|t| t as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_with_span(Some(self.path.clone()), span),
+        )))
+    }
+}
+
+fn parse_settings(path: &str, text: &str) -> Result<Settings, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError {
+        path: path.to_owned(),
+        text: Some(text.to_owned()),
+        span: e.span(),
+        message: e.message().trim().to_owned(),
+    })
+}
+
+/// Profiles may extend each other this deep.
+const MAX_EXTENDS: usize = 8;
+
+/// Load a profile by shipped name or path (relative to `base`).
+fn load_profile(name: &str, base: &Path, depth: usize) -> Result<Profile, ConfigError> {
+    if depth > MAX_EXTENDS {
+        return Err(ConfigError {
+            path: name.to_owned(),
+            text: None,
+            span: None,
+            message: format!("profiles extend each other more than {MAX_EXTENDS} deep (a loop?)"),
+        });
+    }
+    let (display, text, dir) = if let Some((n, text)) = SHIPPED.iter().find(|(n, _)| *n == name) {
+        (
+            format!("rules/{n}.toml"),
+            (*text).to_owned(),
+            base.to_path_buf(),
+        )
+    } else {
+        let path = base.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+            path: path.display().to_string(),
+            text: None,
+            span: None,
+            message: format!(
+                "no such profile: it is neither a shipped profile ({}) nor a readable file ({e})",
+                SHIPPED.map(|(n, _)| n).join(", ")
+            ),
+        })?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        (path.display().to_string(), text, dir)
+    };
+    let settings = parse_settings(&display, &text)?;
+    if settings.profile.is_some() {
+        return Err(key_error(
+            &display,
+            &text,
+            "profile",
+            "a profile file starts from another with `extends`, not `profile`",
+        ));
+    }
+    let mut profile = match &settings.extends {
+        Some(parent) => load_profile(parent, &dir, depth + 1)?,
+        None => Profile::empty(name),
+    };
+    name.clone_into(&mut profile.name);
+    profile.apply(settings);
+    Ok(profile)
+}
+
+fn key_error(path: &str, text: &str, key: &str, message: &str) -> ConfigError {
+    let span = text
+        .lines()
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len() + 1;
+            Some((start, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with(key))
+        .map(|(start, line)| {
+            let indent = line.len() - line.trim_start().len();
+            start + indent..start + indent + key.len()
+        });
+    ConfigError {
+        path: path.to_owned(),
+        text: Some(text.to_owned()),
+        span,
+        message: message.to_owned(),
+    }
+}
+
+/// Where a checked file's configuration comes from.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `--profile`: replaces the `profile` of the config file.
+    pub profile: Option<String>,
+    /// `--config`: used instead of looking for `rectlint.toml`.
+    pub config: Option<PathBuf>,
+    /// `--allow-redaction`.
+    pub allow_redaction: bool,
+}
+
+/// The configuration of one file: its profile and where its repository
+/// starts.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub profile: Arc<Profile>,
+    /// The repository root: the nearest ancestor holding `.git` or
+    /// `rectlint.toml`.
+    pub root: Option<PathBuf>,
+}
+
+/// The nearest ancestor of `dir` (itself included) holding `.git` or
+/// `rectlint.toml`, and the `rectlint.toml` there if any.
+pub fn find_root(dir: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
+    for ancestor in dir.ancestors() {
+        let config = ancestor.join(CONFIG_FILE);
+        if config.is_file() {
+            return (Some(ancestor.to_path_buf()), Some(config));
+        }
+        if ancestor.join(".git").exists() {
+            return (Some(ancestor.to_path_buf()), None);
+        }
+    }
+    (None, None)
+}
+
+/// Resolve the configuration for files in `dir` (an absolute path).
+pub fn resolve(dir: &Path, overrides: &Overrides) -> Result<Resolved, ConfigError> {
+    let (root, found) = find_root(dir);
+    let config_path = overrides.config.clone().or(found);
+    let (settings, base) = match &config_path {
+        Some(path) => {
+            let display = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+                path: display.clone(),
+                text: None,
+                span: None,
+                message: format!("cannot read the configuration: {e}"),
+            })?;
+            let settings = parse_settings(&display, &text)?;
+            if settings.extends.is_some() {
+                return Err(key_error(
+                    &display,
+                    &text,
+                    "extends",
+                    "rectlint.toml names its profile with `profile`, not `extends`",
+                ));
+            }
+            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            (settings, base)
+        }
+        None => (Settings::default(), dir.to_path_buf()),
+    };
+    let (name, name_base) = match &overrides.profile {
+        Some(p) => (p.clone(), std::env::current_dir().unwrap_or_default()),
+        None => (
+            settings
+                .profile
+                .clone()
+                .unwrap_or_else(|| DEFAULT_PROFILE.to_owned()),
+            base,
+        ),
+    };
+    let mut profile = load_profile(&name, &name_base, 0)?;
+    profile.apply(Settings {
+        profile: None,
+        ..settings
+    });
+    if overrides.allow_redaction {
+        profile.allow_redaction = true;
+    }
+    Ok(Resolved {
+        profile: Arc::new(profile),
+        root,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_profiles_load() {
+        let xuncha = Profile::shipped("xuncha").unwrap();
+        assert_eq!(xuncha.rectification_window_days, 180);
+        assert_eq!(xuncha.immediate_days, 15);
+        assert_eq!(xuncha.due_soon_days, 14);
+        assert_eq!(xuncha.max_measures_per_leader, 15);
+        assert_eq!(
+            xuncha.closure_evidence,
+            [EvidenceKind::Report, EvidenceKind::Ledger]
+        );
+        assert!(xuncha.vague_deadlines.iter().any(|w| w == "尽快"));
+        let xunshi = Profile::shipped("xunshi").unwrap();
+        assert_eq!(xunshi.kind, InspectionKind::Xunshi);
+        assert_eq!(xunshi.rectification_window_days, 90);
+        assert_eq!(xunshi.due_soon_days, 14, "inherited from xuncha");
+        let audit = Profile::shipped("audit").unwrap();
+        assert_eq!(audit.kind, InspectionKind::Audit);
+        assert_eq!(audit.level("Q004", Severity::Info), Level::Off);
+    }
+
+    #[test]
+    fn strict_raises_every_level() {
+        let strict = Profile::shipped("strict").unwrap();
+        assert_eq!(strict.level("R007", Severity::Info), Level::Warning);
+        assert_eq!(strict.level("T004", Severity::Warning), Level::Error);
+        assert_eq!(strict.level("T001", Severity::Error), Level::Error);
+        let xuncha = Profile::shipped("xuncha").unwrap();
+        assert_eq!(xuncha.level("R007", Severity::Info), Level::Info);
+    }
+
+    #[test]
+    fn unknown_keys_point_into_the_toml() {
+        let err =
+            parse_settings("rectlint.toml", "profile = \"xuncha\"\nwindow_days = 3\n").unwrap_err();
+        assert!(
+            err.message.contains("unknown field `window_days`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.span, Some(18..29));
+    }
+}

@@ -1,0 +1,307 @@
+//! The driver of `check`: find the files, resolve their configuration, read,
+//! parse and check them in parallel, and hand the results, in path order, to
+//! the chosen output format. Files are taken in chunks, so memory grows with
+//! the largest file, not with the number of files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::check::{self, Dates, FileInfo};
+use crate::cli::{CheckArgs, Format};
+use crate::config::{self, ConfigError, Overrides, Resolved};
+use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
+use crate::report::{FileReport, Reporter, RunInfo, Summary, human::Human, json::Json};
+use crate::{parse, source, tr};
+
+/// The extension of plan files.
+pub const PLAN_EXTENSION: &str = "rect";
+
+/// Files are checked this many at a time; their results are written before
+/// the next chunk is read.
+const CHUNK: usize = 256;
+
+/// Why a run could not be done (exit code 2).
+#[derive(Debug)]
+pub enum RunError {
+    /// A message for the user.
+    Usage(Text),
+    Config(ConfigError),
+    Io(io::Error),
+}
+
+impl From<ConfigError> for RunError {
+    fn from(e: ConfigError) -> Self {
+        RunError::Config(e)
+    }
+}
+
+impl From<io::Error> for RunError {
+    fn from(e: io::Error) -> Self {
+        RunError::Io(e)
+    }
+}
+
+/// One input of the run.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Input {
+    /// The path as shown.
+    display: String,
+    /// Where to read it (`None`: standard input).
+    path: Option<PathBuf>,
+    /// Its absolute path, if it has one (for configuration and evidence).
+    absolute: Option<PathBuf>,
+}
+
+/// The result of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub summary: Summary,
+    /// Whether anything at or above the failing severity was found.
+    pub failed: bool,
+}
+
+/// Run `check`.
+pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, RunError> {
+    let cwd = std::env::current_dir()?;
+    let inputs = collect(&args.paths, args.stdin_filename.as_deref(), &cwd)?;
+    let overrides = Overrides {
+        profile: args.config.profile.clone(),
+        config: args.config.config.as_ref().map(|c| cwd.join(c)),
+        allow_redaction: false,
+    };
+    let configs = resolve_configs(&inputs, &overrides, &cwd)?;
+    let dates = Dates {
+        as_of: args.as_of,
+        today: jiff::Zoned::now().date(),
+    };
+
+    let keep_text = args.format == Format::Human;
+    let mut reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => {
+            let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none();
+            let width =
+                terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0).max(40));
+            Box::new(Human::new(lang, color, if color { width } else { 100 }))
+        }
+        Format::Json => Box::new(Json::new(lang)),
+    };
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.map_or(0, std::num::NonZeroUsize::get))
+        .build()
+        .map_err(|e| RunError::Io(io::Error::other(e)))?;
+    let mut stdin = None;
+    if inputs.iter().any(|i| i.path.is_none()) {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes)?;
+        stdin = Some(bytes);
+    }
+
+    let mut summary = Summary::default();
+    let mut as_of_seen = BTreeSet::new();
+    let mut profiles_seen = BTreeSet::new();
+    for chunk in inputs.chunks(CHUNK) {
+        let results: Vec<(FileReport, Date, String)> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let resolved = &configs[&config_key(input, &cwd)];
+                    check_one(input, resolved, dates, stdin.as_deref(), keep_text)
+                })
+                .collect()
+        });
+        for (report, as_of, profile) in results {
+            summary.add(&report);
+            as_of_seen.insert(as_of);
+            profiles_seen.insert(profile);
+            reporter.file(out, &report)?;
+        }
+    }
+    let run = RunInfo {
+        lang,
+        as_of: match (dates.as_of, as_of_seen.len()) {
+            (Some(d), _) => Some(d.to_string()),
+            (None, 1) => as_of_seen.first().map(ToString::to_string),
+            _ => None,
+        },
+        profile: if profiles_seen.len() == 1 {
+            profiles_seen.pop_first()
+        } else {
+            None
+        },
+    };
+    reporter.finish(out, &summary, &run)?;
+    out.flush()?;
+    Ok(Outcome {
+        summary,
+        failed: summary.errors > 0,
+    })
+}
+
+/// Read, decode, parse and check one input.
+fn check_one(
+    input: &Input,
+    resolved: &Resolved,
+    dates: Dates,
+    stdin: Option<&[u8]>,
+    keep_text: bool,
+) -> (FileReport, Date, String) {
+    let profile = &resolved.profile;
+    let owned;
+    let bytes: &[u8] = match &input.path {
+        None => stdin.unwrap_or_default(),
+        Some(path) => match std::fs::read(path) {
+            Ok(b) => {
+                owned = b;
+                &owned
+            }
+            Err(e) => {
+                let error = e.to_string();
+                let d = Diagnostic::new(
+                    "P001",
+                    crate::span::Span::point(0),
+                    tr!("无法读取文件：{error}", "cannot read the file: {error}"),
+                );
+                let found = check::finalize(vec![d], profile);
+                return (
+                    FileReport::new(input.display.clone(), "", found, keep_text),
+                    dates.as_of(None),
+                    profile.name.clone(),
+                );
+            }
+        },
+    };
+    let (text, encoding_finding) = source::read_text(bytes);
+    let Some(text) = text else {
+        let found = check::finalize(encoding_finding.into_iter().collect(), profile);
+        return (
+            FileReport::new(input.display.clone(), "", found, keep_text),
+            dates.as_of(None),
+            profile.name.clone(),
+        );
+    };
+    let mut parsed = parse::parse(&text);
+    parsed.diagnostics.extend(encoding_finding);
+    let file = FileInfo {
+        path: input.absolute.clone(),
+        root: resolved.root.clone(),
+    };
+    let found = check::check(&parsed, profile, dates, &file);
+    let as_of = dates.as_of(parsed.plan.as_ref());
+    (
+        FileReport::new(input.display.clone(), &text, found, keep_text),
+        as_of,
+        profile.name.clone(),
+    )
+}
+
+/// The files to check: explicit files always, folders walked for `*.rect`
+/// honouring `.gitignore`, `-` for standard input; sorted by shown path, each
+/// once.
+fn collect(
+    paths: &[PathBuf],
+    stdin_name: Option<&Path>,
+    cwd: &Path,
+) -> Result<Vec<Input>, RunError> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut inputs = BTreeMap::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let absolute = stdin_name.map(|n| cwd.join(n));
+            let display = stdin_name.map_or_else(|| "<stdin>".to_owned(), |n| shown(n, cwd));
+            inputs.insert(
+                display.clone(),
+                Input {
+                    display,
+                    path: None,
+                    absolute,
+                },
+            );
+            continue;
+        }
+        let metadata = std::fs::metadata(path).map_err(|e| {
+            let shown = path.display().to_string();
+            let error = e.to_string();
+            RunError::Usage(tr!(
+                "无法访问 {shown}：{error}",
+                "cannot access {shown}: {error}"
+            ))
+        })?;
+        if metadata.is_dir() {
+            for entry in ignore::WalkBuilder::new(path).build() {
+                let entry = entry.map_err(|e| RunError::Io(io::Error::other(e)))?;
+                let file = entry.path();
+                let is_plan = entry.file_type().is_some_and(|t| t.is_file())
+                    && file.extension().is_some_and(|e| e == PLAN_EXTENSION);
+                if is_plan {
+                    insert_file(&mut inputs, file, cwd);
+                }
+            }
+        } else {
+            insert_file(&mut inputs, path, cwd);
+        }
+    }
+    Ok(inputs.into_values().collect())
+}
+
+fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, cwd: &Path) {
+    let display = shown(path, cwd);
+    inputs.entry(display.clone()).or_insert_with(|| Input {
+        display,
+        path: Some(path.to_path_buf()),
+        absolute: Some(cwd.join(path)),
+    });
+}
+
+/// A path as shown to the user: relative to the working directory when it is
+/// inside it, without a leading `./`, with `/` separators.
+fn shown(path: &Path, cwd: &Path) -> String {
+    let relative = path.strip_prefix(cwd).unwrap_or(path);
+    let text = relative.to_string_lossy().replace('\\', "/");
+    let mut text = text.as_str();
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest;
+    }
+    text.to_owned()
+}
+
+/// The folder whose configuration applies to an input.
+fn config_key(input: &Input, cwd: &Path) -> PathBuf {
+    input
+        .absolute
+        .as_deref()
+        .and_then(Path::parent)
+        .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
+}
+
+/// Resolve the configuration of every folder holding an input, once each.
+fn resolve_configs(
+    inputs: &[Input],
+    overrides: &Overrides,
+    cwd: &Path,
+) -> Result<BTreeMap<PathBuf, Resolved>, RunError> {
+    let mut configs = BTreeMap::new();
+    for input in inputs {
+        let key = config_key(input, cwd);
+        if let std::collections::btree_map::Entry::Vacant(slot) = configs.entry(key) {
+            let resolved = config::resolve(slot.key(), overrides)?;
+            slot.insert(resolved);
+        }
+    }
+    Ok(configs)
+}
+
+/// Whether a finding of this severity fails the run.
+pub fn fails(severity: Severity) -> bool {
+    severity == Severity::Error
+}
