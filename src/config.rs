@@ -494,6 +494,6 @@ mod tests {
             "{}",
             err.message
         );
-        assert_eq!(err.span, Some(18..29));
+        assert_eq!(err.span, Some(19..30));
     }
 }
