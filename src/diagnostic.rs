@@ -212,12 +212,6 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_node_opt(mut self, node: Option<&str>) -> Self {
-        self.node = node.map(str::to_owned);
-        self
-    }
-
-    #[must_use]
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
@@ -225,5 +219,35 @@ impl Diagnostic {
 
     pub fn span(&self) -> Span {
         self.primary.span
+    }
+
+    /// Set the help of a reported finding (see `check::Context::report`).
+    pub fn help(&mut self, help: Text) -> &mut Self {
+        self.help = Some(help);
+        self
+    }
+
+    /// Caption the primary place.
+    pub fn label(&mut self, text: Text) -> &mut Self {
+        self.primary.text = Some(text);
+        self
+    }
+
+    /// Add another place that explains the finding.
+    pub fn secondary(&mut self, span: Span, text: Text) -> &mut Self {
+        self.secondary.push(Label::with_text(span, text));
+        self
+    }
+
+    /// Name the node the finding is about (its ID, else its title).
+    pub fn node(&mut self, node: Option<&str>) -> &mut Self {
+        self.node = node.map(str::to_owned);
+        self
+    }
+
+    /// Attach a fix.
+    pub fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
     }
 }

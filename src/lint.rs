@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::check::{self, Dates, FileInfo};
 use crate::cli::{CheckArgs, Format};
-use crate::config::{self, ConfigError, Overrides, Resolved};
+use crate::config::{self, ConfigError, Overrides, Profile, Resolved};
 use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
 use crate::report::{FileReport, Reporter, RunInfo, Summary, human::Human, json::Json};
 use crate::{parse, source, tr};
@@ -143,7 +143,39 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     })
 }
 
-/// Read, decode, parse and check one input.
+/// A file's text and findings.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The decoded text (empty when the bytes are not text).
+    pub text: String,
+    /// The findings, severities set, sorted by place.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The date the file was judged as of.
+    pub as_of: Date,
+}
+
+/// Decode, parse and check a file's bytes.
+pub fn check_bytes(bytes: &[u8], profile: &Profile, dates: Dates, file: &FileInfo) -> Checked {
+    let (text, encoding_finding) = source::read_text(bytes);
+    let Some(text) = text else {
+        return Checked {
+            text: String::new(),
+            diagnostics: check::finalize(encoding_finding.into_iter().collect(), profile),
+            as_of: dates.as_of(None),
+        };
+    };
+    let mut parsed = parse::parse(&text);
+    parsed.diagnostics.extend(encoding_finding);
+    let diagnostics = check::check(&text, &parsed, profile, dates, file);
+    let as_of = dates.as_of(parsed.plan.as_ref());
+    Checked {
+        text,
+        diagnostics,
+        as_of,
+    }
+}
+
+/// Read and check one input.
 fn check_one(
     input: &Input,
     resolved: &Resolved,
@@ -152,14 +184,14 @@ fn check_one(
     keep_text: bool,
 ) -> (FileReport, Date, String) {
     let profile = &resolved.profile;
-    let owned;
-    let bytes: &[u8] = match &input.path {
-        None => stdin.unwrap_or_default(),
+    let file = FileInfo {
+        path: input.absolute.clone(),
+        root: resolved.root.clone(),
+    };
+    let checked = match &input.path {
+        None => check_bytes(stdin.unwrap_or_default(), profile, dates, &file),
         Some(path) => match std::fs::read(path) {
-            Ok(b) => {
-                owned = b;
-                &owned
-            }
+            Ok(bytes) => check_bytes(&bytes, profile, dates, &file),
             Err(e) => {
                 let error = e.to_string();
                 let d = Diagnostic::new(
@@ -167,37 +199,21 @@ fn check_one(
                     crate::span::Span::point(0),
                     tr!("无法读取文件：{error}", "cannot read the file: {error}"),
                 );
-                let found = check::finalize(vec![d], profile);
-                return (
-                    FileReport::new(input.display.clone(), "", found, keep_text),
-                    dates.as_of(None),
-                    profile.name.clone(),
-                );
+                Checked {
+                    text: String::new(),
+                    diagnostics: check::finalize(vec![d], profile),
+                    as_of: dates.as_of(None),
+                }
             }
         },
     };
-    let (text, encoding_finding) = source::read_text(bytes);
-    let Some(text) = text else {
-        let found = check::finalize(encoding_finding.into_iter().collect(), profile);
-        return (
-            FileReport::new(input.display.clone(), "", found, keep_text),
-            dates.as_of(None),
-            profile.name.clone(),
-        );
-    };
-    let mut parsed = parse::parse(&text);
-    parsed.diagnostics.extend(encoding_finding);
-    let file = FileInfo {
-        path: input.absolute.clone(),
-        root: resolved.root.clone(),
-    };
-    let found = check::check(&parsed, profile, dates, &file);
-    let as_of = dates.as_of(parsed.plan.as_ref());
-    (
-        FileReport::new(input.display.clone(), &text, found, keep_text),
-        as_of,
-        profile.name.clone(),
-    )
+    let report = FileReport::new(
+        input.display.clone(),
+        &checked.text,
+        checked.diagnostics,
+        keep_text,
+    );
+    (report, checked.as_of, profile.name.clone())
 }
 
 /// The files to check: explicit files always, folders walked for `*.rect`

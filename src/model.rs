@@ -124,6 +124,41 @@ impl Plan {
     pub fn person(&self, name: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.name.value == name)
     }
+
+    /// Who a name in a field refers to: a declared name, or a post that
+    /// exactly one declared person holds (LANGUAGE.md §4).
+    pub fn resolve_person(&self, reference: &PersonRef) -> PersonMatch<'_> {
+        let name = reference.name.value.as_str();
+        if let Some(p) = self.person(name) {
+            return PersonMatch::Declared(p);
+        }
+        let holders: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| p.posts.iter().any(|post| post == name))
+            .collect();
+        match holders.as_slice() {
+            [one] => PersonMatch::Declared(one),
+            [] => PersonMatch::Unknown,
+            _ => PersonMatch::Ambiguous(holders),
+        }
+    }
+
+    /// Whether a department of that name is declared.
+    pub fn has_department(&self, name: &str) -> bool {
+        self.departments.iter().any(|d| d.name.value == name)
+    }
+}
+
+/// What a person named in a field refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PersonMatch<'a> {
+    /// A declared person, by name or by a post only they hold.
+    Declared(&'a Person),
+    /// A post several declared persons hold.
+    Ambiguous(Vec<&'a Person>),
+    /// Nobody declared.
+    Unknown,
 }
 
 /// The kind of inspection the plan answers.

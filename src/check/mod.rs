@@ -96,6 +96,9 @@ impl FileInfo {
 
 /// What a rule sees while it checks, and where it reports.
 pub struct Context<'a> {
+    /// The file's text: `&ctx.text[span.start..span.end]` is what was
+    /// written at a span.
+    pub text: &'a str,
     pub profile: &'a Profile,
     /// The date against which overdue and due-soon are judged.
     pub as_of: Date,
@@ -106,7 +109,11 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// Report a finding of the running rule at `span`; the returned
-    /// diagnostic takes a help, labels and a node.
+    /// diagnostic takes a help, labels and a node:
+    ///
+    /// ```ignore
+    /// ctx.report(span, tr!("…", "…")).help(tr!("…", "…")).node(measure.node());
+    /// ```
     pub fn report(&mut self, span: Span, message: Text) -> &mut Diagnostic {
         self.found.push(Diagnostic::new(self.code, span, message));
         let last = self.found.len() - 1;
@@ -135,10 +142,17 @@ impl Dates {
 /// Check a parsed file: the reader's findings, then every enabled rule
 /// (unless the file has syntax errors), suppressions applied, severities set,
 /// sorted by place.
-pub fn check(parsed: &Parsed, profile: &Profile, dates: Dates, file: &FileInfo) -> Vec<Diagnostic> {
+pub fn check(
+    text: &str,
+    parsed: &Parsed,
+    profile: &Profile,
+    dates: Dates,
+    file: &FileInfo,
+) -> Vec<Diagnostic> {
     let mut found = parsed.diagnostics.clone();
     if let (Some(plan), false) = (&parsed.plan, parsed.has_syntax_errors()) {
         let mut ctx = Context {
+            text,
             profile,
             as_of: dates.as_of(Some(plan)),
             file,

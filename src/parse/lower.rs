@@ -73,6 +73,9 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     /// Lower the whole file: exactly one plan block.
     pub fn file(&mut self, items: &[Item]) -> Option<Plan> {
         let mut plan: Option<Plan> = None;
+        let has_plan = items
+            .iter()
+            .any(|i| matches!(i, Item::Block(b) if self.keyword(b.line) == Some(Keyword::Plan)));
         for item in items {
             match item {
                 Item::Block(block) if self.keyword(block.line) == Some(Keyword::Plan) => {
@@ -95,7 +98,8 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                         plan = Some(self.plan(block));
                     }
                 }
-                other => self.misplaced(other, BlockKind::Top),
+                other if has_plan => self.misplaced(other, BlockKind::Top),
+                _ => {}
             }
         }
         if plan.is_none() {
@@ -157,6 +161,18 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         let key = self.slice(entry.key).to_owned();
         let (parent_zh, parent_en) = (parent.name(Lang::Zh), in_block(parent));
         let d = match entry.keyword {
+            _ if parent == BlockKind::Top => Diagnostic::new(
+                "P001",
+                entry.key,
+                tr!(
+                    "“{key}”写在了方案块之外",
+                    "`{key}` is outside the plan block"
+                ),
+            )
+            .with_help(tr!(
+                "整个方案写在“方案 标题 {{ … }}”之中",
+                "write the whole plan inside `方案 TITLE {{ … }}`"
+            )),
             Some(kw) if is_block && kw.opens().is_some() => Diagnostic::new(
                 "P001",
                 entry.key,
@@ -192,18 +208,6 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                     "`{key}` belongs in a {home_en} block"
                 ))
             }
-            None if parent == BlockKind::Top => Diagnostic::new(
-                "P001",
-                entry.key,
-                tr!(
-                    "“{key}”写在了方案块之外",
-                    "`{key}` is outside the plan block"
-                ),
-            )
-            .with_help(tr!(
-                "整个方案写在“方案 标题 {{ … }}”之中",
-                "write the whole plan inside `方案 TITLE {{ … }}`"
-            )),
             None => Self::unknown_key(&key, entry.key, parent, is_block),
         };
         self.report(d);

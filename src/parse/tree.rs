@@ -147,7 +147,8 @@ pub fn assemble(
                             }
                             continue;
                         }
-                        if missing_open {
+                        // A `{` on the next line is reported there, once.
+                        if missing_open && !brace_follows(text, &lines[index + 1..]) {
                             diagnostics.push(missing_open_error(text, entry));
                         }
                         let plain_inside = plain
@@ -221,6 +222,15 @@ fn action(entry: &Entry, plain: bool) -> Action {
         Some(kw) if kw.opens().is_some() => Action::Open { missing_open: true },
         _ => Action::Field,
     }
+}
+
+/// Whether the next line that is not blank is a lone `{`.
+fn brace_follows(text: &str, rest: &[Line]) -> bool {
+    rest.iter()
+        .find(|l| l.kind != LineKind::Blank || l.comment.is_none() && l.span.len() > l.indent.len())
+        .is_some_and(|l| {
+            l.kind == LineKind::Invalid && text[l.indent.end..l.span.end].starts_with(['{', '｛'])
+        })
 }
 
 fn missing_open_error(text: &str, entry: &Entry) -> Diagnostic {

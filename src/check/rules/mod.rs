@@ -16,4 +16,5 @@ registry! {
     p004_unreadable_value::UnreadableValue,
     p005_repeated_field::RepeatedField,
     p006_bad_suppression::BadSuppression,
+    r001_missing_leader::MissingLeader,
 }
