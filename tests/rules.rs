@@ -61,8 +61,10 @@ fn findings(path: &Path, code: &str) -> Vec<(usize, usize, String, String)> {
     let bytes = std::fs::read(path).unwrap();
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let dir = path.parent().unwrap();
-    let mut overrides = Overrides::default();
-    overrides.profile = directive(&text, "profile").next().map(str::to_owned);
+    let overrides = Overrides {
+        profile: directive(&text, "profile").next().map(str::to_owned),
+        ..Overrides::default()
+    };
     let resolved = config::resolve(dir, &overrides).unwrap();
     let as_of = directive(&text, "as-of").next().map(|d| d.parse().unwrap());
     let dates = Dates {

@@ -18,7 +18,7 @@ pub(crate) fn describe(rule: Rule) -> (&'static str, &'static str) {
         R::ws => ("空白", "white space"),
         R::list_sep => ("分隔符（、，；）", "a separator (`、` `,` `;`)"),
         R::digit => ("数字", "a digit"),
-        R::key_end | R::sep => ("空格或冒号", "a space or a colon"),
+        R::key_end => ("空格或冒号", "a space or a colon"),
         R::value | R::quoted_value | R::text_word | R::trailing_open | R::trailing_close => {
             ("取值", "a value")
         }

@@ -370,6 +370,16 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_value_is_no_value() {
+        for text in ["责任领导：", "责任领导 ：  # 待定", "责任领导:{"] {
+            let e = entry(text);
+            assert_eq!(e.keyword, Some(Keyword::Leader), "{text}");
+            assert!(e.value.is_none(), "{text}");
+            assert!(e.colon.is_some(), "{text}");
+        }
+    }
+
+    #[test]
     fn comments_after_values_and_braces() {
         let text = "问题 A1 标题 {  # 说明";
         let (ls, _) = lines(text);
