@@ -246,12 +246,12 @@ impl Profile {
 }
 
 /// A configuration file or profile that cannot be used.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ConfigError {
     /// The file, as shown to the user.
     pub path: String,
     /// Its text, when it could be read (for pointing into it).
-    pub text: Option<String>,
+    pub text: Option<Box<miette::NamedSource<String>>>,
     /// Where in the text the problem is.
     pub span: Option<std::ops::Range<usize>>,
     pub message: String,
@@ -271,13 +271,13 @@ impl miette::Diagnostic for ConfigError {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.text.as_ref().map(|t| t as &dyn miette::SourceCode)
+        self.text.as_deref().map(|t| t as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let span = self.span.clone()?;
         Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_with_span(Some(self.path.clone()), span),
+            miette::LabeledSpan::new_with_span(None, span),
         )))
     }
 }
@@ -285,7 +285,7 @@ impl miette::Diagnostic for ConfigError {
 fn parse_settings(path: &str, text: &str) -> Result<Settings, ConfigError> {
     toml::from_str(text).map_err(|e| ConfigError {
         path: path.to_owned(),
-        text: Some(text.to_owned()),
+        text: Some(Box::new(miette::NamedSource::new(path, text.to_owned()))),
         span: e.span(),
         message: e.message().trim().to_owned(),
     })
@@ -357,7 +357,7 @@ fn key_error(path: &str, text: &str, key: &str, message: &str) -> ConfigError {
         });
     ConfigError {
         path: path.to_owned(),
-        text: Some(text.to_owned()),
+        text: Some(Box::new(miette::NamedSource::new(path, text.to_owned()))),
         span,
         message: message.to_owned(),
     }

@@ -673,10 +673,15 @@ fn spanned<T>(field: Option<Field<T>>) -> Option<Spanned<T>> {
     Some(Spanned::new(field.value?, field.value_span))
 }
 
-/// A text field: the value as written.
+/// A text field: the value as written, trimmed unless it was quoted.
 #[allow(clippy::unnecessary_wraps)]
 fn text(_: &mut Reader, value: &ValueText) -> Option<String> {
-    Some(value.text.trim_matches([' ', '\t', '\u{3000}']).to_owned())
+    // Quoted text (the only kind that is not `exact`) keeps its spaces.
+    if value.exact {
+        Some(value.text.trim_matches([' ', '\t', '\u{3000}']).to_owned())
+    } else {
+        Some(value.text.clone())
+    }
 }
 
 /// "in a 问题" for the English messages.

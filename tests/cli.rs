@@ -1,0 +1,338 @@
+//! The `check` command as a user meets it: exit codes, files and folders,
+//! standard input, encodings, JSON and human output.
+
+mod common;
+
+use common::{Run, plan, repo};
+use serde_json::Value;
+
+fn json(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
+}
+
+fn codes(doc: &Value) -> Vec<(String, String, u64, u64)> {
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_owned(),
+                d["code"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_clean_plan_exits_0_with_a_summary() {
+    let out = Run::new()
+        .file("plan.rect", plan(""))
+        .args(&["check", "plan.rect"])
+        .run();
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout, "检查了 1 个文件，未发现问题。\n");
+    let out = Run::new()
+        .file("plan.rect", plan(""))
+        .args(&["check", "plan.rect", "--lang", "en"])
+        .run();
+    assert_eq!(out.stdout, "Checked 1 file: no problems found.\n");
+}
+
+#[test]
+fn the_lang_environment_picks_english() {
+    let out = Run::new()
+        .file("plan.rect", plan(""))
+        .env("LANG", "en_US.UTF-8")
+        .args(&["check", "plan.rect"])
+        .run();
+    assert_eq!(out.stdout, "Checked 1 file: no problems found.\n");
+    let out = Run::new()
+        .file("plan.rect", plan(""))
+        .env("LANG", "C.UTF-8")
+        .args(&["check", "plan.rect"])
+        .run();
+    assert_eq!(out.stdout, "检查了 1 个文件，未发现问题。\n");
+}
+
+#[test]
+fn a_syntax_error_is_a_finding_and_the_other_files_are_still_checked() {
+    let broken = plan("").replace("      时限：2024-09-30\n", "      时限：2024-09-30 }\n");
+    let misspelt = plan("").replace("责任领导：李明", "责任领到：李明");
+    let out = Run::new()
+        .file("a-clean.rect", plan(""))
+        .file("b-broken.rect", &broken)
+        .file("sub/c-misspelt.rect", &misspelt)
+        .file("notes.txt", "not a plan")
+        .args(&["check", ".", "--format", "json"])
+        .run();
+    assert_eq!(out.code, 1, "{out:?}");
+    let doc = json(&out.stdout);
+    assert_eq!(doc["summary"]["files"], 3);
+    let found = codes(&doc);
+    assert!(
+        found.contains(&("b-broken.rect".into(), "P001".into(), 22, 21)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("sub/c-misspelt.rect".into(), "P003".into(), 19, 7)),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.0 == "a-clean.rect"), "{found:?}");
+}
+
+#[test]
+fn exit_2_when_the_run_cannot_be_done() {
+    let out = Run::new().args(&["check", "missing.rect"]).run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("无法访问 missing.rect"),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new().args(&["check", "--format", "xml"]).run();
+    assert_eq!(out.code, 2);
+    let out = Run::new()
+        .file("plan.rect", plan(""))
+        .args(&["check", "plan.rect", "--as-of", "2025-02-30"])
+        .run();
+    assert_eq!(out.code, 2, "{out:?}");
+    let out = Run::new()
+        .file("plan.rect", plan(""))
+        .file("rectlint.toml", "profile = \"xuncha\"\nwindow = 3\n")
+        .args(&["check", "plan.rect"])
+        .run();
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("unknown field `window`"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("rectlint.toml:2:1"), "{}", out.stderr);
+}
+
+#[test]
+fn standard_input_with_a_name() {
+    let misspelt = plan("").replace("责任领导：李明", "责任领到：李明");
+    let out = Run::new()
+        .stdin(misspelt)
+        .args(&[
+            "check",
+            "-",
+            "--stdin-filename",
+            "plans/x.rect",
+            "--format",
+            "json",
+        ])
+        .run();
+    assert_eq!(
+        out.code, 1,
+        "the misspelt key leaves the measure without a leader: {out:?}"
+    );
+    let found = codes(&json(&out.stdout));
+    assert!(
+        found.contains(&("plans/x.rect".into(), "P003".into(), 19, 7)),
+        "{found:?}"
+    );
+    let out = Run::new().stdin(plan("")).args(&["check", "-"]).run();
+    assert_eq!(out.code, 0, "{out:?}");
+}
+
+#[test]
+fn gb18030_is_read_with_a_warning_and_garbage_is_an_error_for_that_file_alone() {
+    let text = plan("");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let out = Run::new()
+        .file("gbk.rect", gbk.as_ref())
+        .file("garbage.rect", b"\x80\x81\xfe not text \xc0\xff")
+        .file("binary.rect", b"\x00\x01\x02\x03")
+        .file("ok.rect", plan(""))
+        .args(&["check", ".", "--format", "json"])
+        .run();
+    assert_eq!(out.code, 1, "{out:?}");
+    let found = codes(&json(&out.stdout));
+    assert_eq!(
+        found,
+        [
+            ("binary.rect".into(), "P001".into(), 1, 1),
+            ("garbage.rect".into(), "P001".into(), 1, 1),
+            ("gbk.rect".into(), "P002".into(), 1, 1),
+        ]
+    );
+}
+
+#[test]
+fn json_columns_count_characters_and_output_is_sorted_and_stable() {
+    let text = plan("")
+        .replace("时限：2024-09-30", "时限：2024-09-31")
+        .replace("责任领导：李明", "责任领到：李明");
+    let run = Run::new()
+        .file("b.rect", &text)
+        .file("a.rect", &text)
+        .args(&["check", ".", "--format", "json", "--as-of", "2025-04-27"]);
+    let first = run.run();
+    let doc = json(&first.stdout);
+    let found = codes(&doc);
+    // `      时限：2024-09-` is 17 characters (but 23 bytes) before the day.
+    assert!(
+        found.contains(&("a.rect".into(), "P004".into(), 22, 18)),
+        "{found:?}"
+    );
+    let mut sorted = found.clone();
+    sorted.sort_by(|a, b| (&a.0, a.2, a.3, &a.1).cmp(&(&b.0, b.2, b.3, &b.1)));
+    assert_eq!(found, sorted);
+    let d = &doc["diagnostics"][0];
+    for key in [
+        "code",
+        "severity",
+        "message",
+        "help",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "node",
+        "fixable",
+    ] {
+        assert!(d.get(key).is_some(), "missing {key} in {d}");
+    }
+    assert_eq!(doc["as_of"], "2025-04-27");
+    assert_eq!(doc["profile"], "xuncha");
+    assert_eq!(doc["tool"]["name"], "rectlint");
+    for _ in 0..3 {
+        assert_eq!(run.run().stdout, first.stdout);
+    }
+    let one = Run::new().file("b.rect", &text).file("a.rect", &text);
+    let jobs1 = one
+        .args(&["check", ".", "--format", "json", "--jobs", "1"])
+        .run();
+    let four = Run::new().file("b.rect", &text).file("a.rect", &text);
+    let jobs4 = four
+        .args(&["check", ".", "--format", "json", "--jobs", "4"])
+        .run();
+    assert_eq!(jobs1.stdout, jobs4.stdout);
+}
+
+/// The display width of `s` in terminal cells: CJK characters take two.
+fn cells(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+#[test]
+fn human_labels_line_up_under_chinese_text() {
+    let text = plan("").replace("责任领导：李明", "责任领到：李明");
+    let out = Run::new()
+        .file("plan.rect", &text)
+        .args(&["check", "plan.rect"])
+        .run();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let source = (0..lines.len() - 1)
+        .find(|&i| lines[i].ends_with("责任领到：李明") && lines[i + 1].contains('·'))
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    let code_line = lines[source];
+    let marks = lines[source + 1];
+    let before_key = &code_line[..code_line.find("责任领到").unwrap()];
+    let underline_start = marks.find('─').unwrap();
+    assert_eq!(
+        cells(&marks[..underline_start]),
+        cells(before_key),
+        "\n{code_line}\n{marks}"
+    );
+    let underline: String = marks[underline_start..]
+        .chars()
+        .take_while(|c| *c == '─')
+        .collect();
+    assert_eq!(
+        underline.chars().count(),
+        cells("责任领到"),
+        "\n{code_line}\n{marks}"
+    );
+    assert!(out.stdout.contains("plan.rect:19:7"), "{}", out.stdout);
+    assert!(!out.stdout.contains('\u{1b}'), "plain when not a terminal");
+}
+
+#[test]
+fn human_output_snapshot() {
+    let text = plan("      时限：2024-12-31\n").replace("状态：已完成", "状态：完成了");
+    let out = Run::new()
+        .file("plan.rect", &text)
+        .args(&["check", "plan.rect", "--as-of", "2025-04-27"])
+        .run();
+    insta::assert_snapshot!(out.stdout);
+    let out = Run::new()
+        .file("plan.rect", &text)
+        .args(&[
+            "check",
+            "plan.rect",
+            "--as-of",
+            "2025-04-27",
+            "--lang",
+            "en",
+        ])
+        .run();
+    insta::assert_snapshot!("human_output_snapshot_en", out.stdout);
+}
+
+#[test]
+fn every_example_is_clean() {
+    let examples = repo().join("examples");
+    let mut plans = Vec::new();
+    for entry in ignore::Walk::new(&examples) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "rect") {
+            plans.push(entry.path().to_path_buf());
+        }
+    }
+    assert!(plans.len() >= 3, "{plans:?}");
+    for path in plans {
+        let out = Run::new()
+            .cwd(&repo())
+            .args(&["check", path.to_str().unwrap(), "--format", "json"])
+            .run();
+        let doc = json(&out.stdout);
+        assert_eq!(out.code, 0, "{}: {}", path.display(), out.stdout);
+        assert_eq!(
+            doc["summary"]["errors"],
+            0,
+            "{}: {}",
+            path.display(),
+            out.stdout
+        );
+        assert_eq!(
+            doc["summary"]["warnings"],
+            0,
+            "{}: {}",
+            path.display(),
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn the_language_example_is_clean_as_of_its_report_date() {
+    let out = Run::new()
+        .cwd(&repo())
+        .args(&[
+            "check",
+            "examples/spec-example/shenwan.rect",
+            "--as-of",
+            "2025-04-27",
+            "--format",
+            "json",
+        ])
+        .run();
+    let doc = json(&out.stdout);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(doc["summary"]["errors"], 0, "{}", out.stdout);
+    assert_eq!(doc["summary"]["warnings"], 0, "{}", out.stdout);
+}
+
+#[test]
+fn the_main_job_on_the_examples_exits_0() {
+    let out = Run::new().cwd(&repo()).args(&["check", "examples/"]).run();
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("检查了 3 个文件"), "{}", out.stdout);
+}

@@ -1,0 +1,262 @@
+//! No input makes rectlint panic: thousands of mutated versions of the
+//! examples and fixtures (truncations, byte flips, deleted braces, inserted
+//! syntax, shuffled lines), very deep nesting and a 50 MB file all end in a
+//! clean exit 0, 1 or 2.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use common::{Run, repo};
+use rectlint::check::{Dates, FileInfo};
+use rectlint::config::Profile;
+use rectlint::lint::check_bytes;
+
+/// A small deterministic generator (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            usize::try_from(self.next() % n as u64).unwrap_or(0)
+        }
+    }
+}
+
+/// Pieces of syntax worth inserting: braces, colons, quotes, dates, keywords.
+const PIECES: &[&str] = &[
+    "{",
+    "}",
+    "｛",
+    "｝",
+    "：",
+    ":",
+    "\"",
+    "\"\"\"",
+    "#",
+    " # ",
+    "\n",
+    "\r\n",
+    "\u{3000}",
+    "、",
+    "至",
+    "年",
+    "月底",
+    "前",
+    "2024-02-30",
+    "2024年13月",
+    "99999999999999999999",
+    "长期坚持",
+    "立行立改",
+    "已完成",
+    "佐证：",
+    "节点：",
+    "措施 X {",
+    "问题 {",
+    "方案 {",
+    "# rectlint: allow T004",
+    "# rectlint: allow-file",
+    "《",
+    "》",
+    "..",
+    "\\",
+    "\u{feff}",
+    "\0",
+    "\u{200b}",
+    "😀",
+];
+
+fn seeds() -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for root in [repo().join("examples"), repo().join("tests/fixtures")] {
+        for entry in ignore::WalkBuilder::new(root)
+            .hidden(false)
+            .build()
+            .flatten()
+        {
+            if entry.path().extension().is_some_and(|e| e == "rect") {
+                out.push(std::fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    assert!(out.len() >= 10);
+    out
+}
+
+fn mutate(seed: &[u8], rng: &mut Rng) -> Vec<u8> {
+    let mut bytes = seed.to_vec();
+    for _ in 0..=rng.below(4) {
+        match rng.below(7) {
+            0 => bytes.truncate(rng.below(bytes.len() + 1)),
+            1 => {
+                for _ in 0..=rng.below(8) {
+                    let at = rng.below(bytes.len());
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b ^= 1 << rng.below(8);
+                    }
+                }
+            }
+            2 => {
+                let braces: Vec<usize> = bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b'{' || **b == b'}')
+                    .map(|(i, _)| i)
+                    .collect();
+                if !braces.is_empty() {
+                    bytes.remove(braces[rng.below(braces.len())]);
+                }
+            }
+            3 | 4 => {
+                let at = rng.below(bytes.len() + 1);
+                let piece = PIECES[rng.below(PIECES.len())].as_bytes();
+                bytes.splice(at..at, piece.iter().copied());
+            }
+            5 => {
+                let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+                let (a, b) = (rng.below(lines.len()), rng.below(lines.len()));
+                lines.swap(a, b);
+                bytes = lines.join(&b'\n');
+            }
+            _ => {
+                let mut lines: Vec<Vec<u8>> =
+                    bytes.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
+                let at = rng.below(lines.len());
+                let line = lines[at].clone();
+                lines.insert(at, line);
+                bytes = lines.join(&b'\n');
+            }
+        }
+    }
+    bytes
+}
+
+fn mutants(count: usize) -> Vec<Vec<u8>> {
+    let seeds = seeds();
+    let mut rng = Rng(0x5EED_2024_0726);
+    (0..count)
+        .map(|i| mutate(&seeds[i % seeds.len()], &mut rng))
+        .collect()
+}
+
+#[test]
+fn thousands_of_mutants_never_panic_the_checker() {
+    let profile = Profile::shipped("strict").unwrap();
+    let dates = Dates {
+        as_of: None,
+        today: "2025-04-27".parse().unwrap(),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = FileInfo {
+        path: Some(dir.path().join("plan.rect")),
+        root: Some(dir.path().to_path_buf()),
+    };
+    let mut failures = Vec::new();
+    for (i, bytes) in mutants(4000).iter().enumerate() {
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            check_bytes(bytes, &profile, dates, &file)
+        }));
+        if result.is_err() {
+            let path = std::env::temp_dir().join(format!("rectlint-panic-{i}.rect"));
+            std::fs::write(&path, bytes).unwrap();
+            failures.push(path);
+        }
+    }
+    assert!(failures.is_empty(), "inputs that panic: {failures:?}");
+}
+
+#[test]
+fn the_binary_checks_a_folder_of_mutants_and_exits_cleanly() {
+    let mut run = Run::new();
+    for (i, bytes) in mutants(600).into_iter().enumerate() {
+        run = run.file(&format!("m/{i:04}.rect"), bytes);
+    }
+    for format in ["human", "json"] {
+        let out = run.args(&["check", "m", "--format", format]).run();
+        assert!(
+            matches!(out.code, 0..=2),
+            "exit {}: {}",
+            out.code,
+            out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        run = Run::new();
+        for (i, bytes) in mutants(600).into_iter().enumerate() {
+            run = run.file(&format!("m/{i:04}.rect"), bytes);
+        }
+    }
+}
+
+#[test]
+fn very_deep_nesting_is_a_diagnostic() {
+    for depth in [1000, 100_000] {
+        let mut text = String::from("方案 深 {\n");
+        for i in 0..depth {
+            let _ = writeln!(text, "问题 I{i} {{");
+        }
+        for _ in 0..=depth {
+            text.push_str("}\n");
+        }
+        let out = Run::new()
+            .file("deep.rect", &text)
+            .args(&["check", "deep.rect", "--format", "json"])
+            .run();
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(
+            out.stdout.contains("嵌套超过 64 层"),
+            "{}",
+            &out.stdout[..out.stdout.len().min(2000)]
+        );
+    }
+}
+
+#[test]
+fn a_50_megabyte_plan_is_checked() {
+    let mut text = String::from("方案 大 {\n  被巡察单位：某局\n  反馈日期：2024-07-26\n");
+    let mut i = 0;
+    while text.len() < 50 * 1024 * 1024 {
+        let _ = write!(
+            text,
+            "  问题 A{i} 问题{i} {{\n    措施 A{i}.1 措施内容{i} {{\n      责任领导：张伟\n      时限：2024-09-30\n      状态：推进中\n    }}\n  }}\n"
+        );
+        i += 1;
+    }
+    text.push_str("}\n");
+    let out = Run::new()
+        .file("big.rect", &text)
+        .args(&["check", "big.rect", "--format", "json"])
+        .run();
+    assert!(
+        matches!(out.code, 0 | 1),
+        "exit {}: {}",
+        out.code,
+        out.stderr
+    );
+    assert!(out.stdout.contains("\"files\": 1"));
+}
+
+#[test]
+fn a_very_long_line_is_checked() {
+    let long = "很长".repeat(500_000);
+    let text = format!("方案 长 {{\n  被巡察单位：{long}\n  问题 A1 {long} {{\n  }}\n}}\n");
+    let out = Run::new()
+        .file("long.rect", &text)
+        .args(&["check", "long.rect", "--format", "json"])
+        .run();
+    assert!(
+        matches!(out.code, 0 | 1),
+        "exit {}: {}",
+        out.code,
+        out.stderr
+    );
+}
