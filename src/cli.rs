@@ -28,6 +28,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// 列出全部规则及其级别 · list every rule with its severity
     Rules(RulesArgs),
+    /// 把方案改写为统一格式（保留全部注释和取值） · rewrite plans in canonical form (every comment and value kept)
+    Fmt(FmtArgs),
 }
 
 /// Where configuration comes from.
@@ -63,6 +65,18 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
 
+    /// 自动修复可安全修复的问题（先写入临时文件再替换） · apply the safe fixes (written atomically)
+    #[arg(long)]
+    pub fix: bool,
+
+    /// 与 --fix 同用：也应用可能改变含义的修复 · with --fix, also apply fixes that may change meaning
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
+
+    /// 与 --fix 同用：只显示修复的改动，不写入 · with --fix, print the changes as a unified diff instead of writing
+    #[arg(long, requires = "fix")]
+    pub diff: bool,
+
     /// 并行线程数（默认：全部核心） · threads (default: all cores)
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
@@ -75,6 +89,21 @@ pub enum Format {
     Human,
     /// 供程序读取（见 CLI.md） · for programs (see CLI.md)
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// 方案文件或文件夹；- 表示从标准输入读、向标准输出写 · plan files or folders; - formats standard input to standard output
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// 只检查不改写：有文件需要格式化时退出码为 1 · only check: exit 1 if a file would change
+    #[arg(long)]
+    pub check: bool,
+
+    /// 只显示改动（统一差异格式），不改写 · show the changes as a unified diff instead of writing
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

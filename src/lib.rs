@@ -11,6 +11,8 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
+pub mod fmt;
 pub mod lint;
 pub mod model;
 pub mod parse;
@@ -18,6 +20,7 @@ pub mod report;
 pub mod source;
 pub mod span;
 pub mod suggest;
+pub mod write;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -58,6 +61,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
         Command::Explain(args) => explain(&args.code, lang, &mut out),
         Command::Rules(args) => rules(args, lang, &mut out),
+        Command::Fmt(args) => fmt::run(args, lang, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(match result {

@@ -15,7 +15,8 @@ use crate::cli::{CheckArgs, Format};
 use crate::config::{self, ConfigError, Overrides, Profile, Resolved};
 use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
 use crate::report::{FileReport, Reporter, RunInfo, Summary, human::Human, json::Json};
-use crate::{parse, source, tr};
+use crate::write::{self, WriteError};
+use crate::{fix, parse, source, tr};
 
 /// The extension of plan files.
 pub const PLAN_EXTENSION: &str = "rect";
@@ -47,13 +48,13 @@ impl From<io::Error> for RunError {
 
 /// One input of the run.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Input {
+pub(crate) struct Input {
     /// The path as shown.
-    display: String,
+    pub display: String,
     /// Where to read it (`None`: standard input).
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
     /// Its absolute path, if it has one (for configuration and evidence).
-    absolute: Option<PathBuf>,
+    pub absolute: Option<PathBuf>,
 }
 
 /// The result of a run.
@@ -102,25 +103,79 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         stdin = Some(bytes);
     }
 
+    let fix = args.fix.then_some(FixRequest {
+        mode: if args.unsafe_fixes {
+            fix::Mode::Unsafe
+        } else {
+            fix::Mode::Safe
+        },
+        diff: args.diff,
+    });
+    if fix.is_some() && stdin.is_some() && inputs.len() > 1 {
+        return Err(RunError::Usage(tr!(
+            "--fix 读标准输入时不能同时检查其他文件",
+            "--fix on standard input cannot be combined with other files"
+        )));
+    }
+
     let mut summary = Summary::default();
     let mut as_of_seen = BTreeSet::new();
     let mut profiles_seen = BTreeSet::new();
+    let mut write_failed = false;
+    let mut would_change = false;
     for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<(FileReport, Date, String)> = pool.install(|| {
+        let results: Vec<Done> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
                     let resolved = &configs[&config_key(input, &cwd)];
-                    check_one(input, resolved, dates, stdin.as_deref(), keep_text)
+                    check_one(input, resolved, dates, stdin.as_deref(), keep_text, fix)
                 })
                 .collect()
         });
-        for (report, as_of, profile) in results {
-            summary.add(&report);
-            as_of_seen.insert(as_of);
-            profiles_seen.insert(profile);
-            reporter.file(out, &report)?;
+        for done in results {
+            summary.add(&done.report);
+            summary.fixed += done.fixed;
+            as_of_seen.insert(done.as_of);
+            profiles_seen.insert(done.profile);
+            if let Some(text) = done.fixed_stdin {
+                out.write_all(text.as_bytes())?;
+                continue;
+            }
+            if let Some(diff) = done.diff {
+                would_change = true;
+                write!(out, "{diff}")?;
+                continue;
+            }
+            if let Some(why) = done.write_error {
+                write_failed = true;
+                eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
+            }
+            if fix.is_none_or(|f| !f.diff)
+                && !(fix.is_some() && inputs.iter().all(|i| i.path.is_none()))
+            {
+                reporter.file(out, &done.report)?;
+            }
         }
+    }
+    if fix.is_some() && inputs.iter().all(|i| i.path.is_none()) {
+        out.flush()?;
+        return Ok(Outcome {
+            summary,
+            failed: summary.errors > 0,
+        });
+    }
+    if fix.is_some_and(|f| f.diff) {
+        let line = match lang {
+            Lang::Zh => format!("可自动修复 {} 处问题。", summary.fixed),
+            Lang::En => format!("{} fix(es) available.", summary.fixed),
+        };
+        writeln!(out, "{line}")?;
+        out.flush()?;
+        return Ok(Outcome {
+            summary,
+            failed: would_change,
+        });
     }
     let run = RunInfo {
         lang,
@@ -139,7 +194,7 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     out.flush()?;
     Ok(Outcome {
         summary,
-        failed: summary.errors > 0,
+        failed: summary.errors > 0 || write_failed,
     })
 }
 
@@ -175,23 +230,48 @@ pub fn check_bytes(bytes: &[u8], profile: &Profile, dates: Dates, file: &FileInf
     }
 }
 
-/// Read and check one input.
+/// What `--fix` asks for.
+#[derive(Clone, Copy, Debug)]
+struct FixRequest {
+    mode: fix::Mode,
+    /// Print the diff instead of writing.
+    diff: bool,
+}
+
+/// One input, checked (and fixed, if asked).
+struct Done {
+    report: FileReport,
+    as_of: Date,
+    profile: String,
+    /// Fixes applied (or, with `--diff`, that would be).
+    fixed: usize,
+    /// With `--diff`: the changes the fixes make.
+    diff: Option<String>,
+    /// The fixed text of standard input.
+    fixed_stdin: Option<String>,
+    /// Why the fixed file could not be written.
+    write_error: Option<Text>,
+}
+
+/// Read and check one input; with `fix`, fix it until nothing more applies
+/// and report what remains.
 fn check_one(
     input: &Input,
     resolved: &Resolved,
     dates: Dates,
     stdin: Option<&[u8]>,
     keep_text: bool,
-) -> (FileReport, Date, String) {
+    fix: Option<FixRequest>,
+) -> Done {
     let profile = &resolved.profile;
     let file = FileInfo {
         path: input.absolute.clone(),
         root: resolved.root.clone(),
     };
-    let checked = match &input.path {
-        None => check_bytes(stdin.unwrap_or_default(), profile, dates, &file),
+    let bytes = match &input.path {
+        None => stdin.unwrap_or_default().to_vec(),
         Some(path) => match std::fs::read(path) {
-            Ok(bytes) => check_bytes(&bytes, profile, dates, &file),
+            Ok(bytes) => bytes,
             Err(e) => {
                 let error = e.to_string();
                 let d = Diagnostic::new(
@@ -199,27 +279,90 @@ fn check_one(
                     crate::span::Span::point(0),
                     tr!("无法读取文件：{error}", "cannot read the file: {error}"),
                 );
-                Checked {
-                    text: String::new(),
-                    diagnostics: check::finalize(vec![d], profile),
+                let found = check::finalize(vec![d], profile);
+                return Done {
+                    report: FileReport::new(input.display.clone(), "", found, keep_text),
                     as_of: dates.as_of(None),
-                }
+                    profile: profile.name.clone(),
+                    fixed: 0,
+                    diff: None,
+                    fixed_stdin: None,
+                    write_error: None,
+                };
             }
         },
     };
-    let report = FileReport::new(
+    let mut checked = check_bytes(&bytes, profile, dates, &file);
+    let mut done = Done {
+        report: FileReport::new(input.display.clone(), "", Vec::new(), false),
+        as_of: checked.as_of,
+        profile: profile.name.clone(),
+        fixed: 0,
+        diff: None,
+        fixed_stdin: None,
+        write_error: None,
+    };
+    if let Some(request) = fix {
+        let original = checked.text.clone();
+        for _ in 0..fix::MAX_PASSES {
+            let (text, applied) = fix::apply(&checked.text, &checked.diagnostics, request.mode);
+            if applied == 0 || text == checked.text {
+                break;
+            }
+            done.fixed += applied;
+            checked = check_bytes(text.as_bytes(), profile, dates, &file);
+        }
+        if checked.text != original {
+            match (&input.path, request.diff) {
+                (_, true) => {
+                    done.diff = Some(
+                        similar::TextDiff::from_lines(&original, &checked.text)
+                            .unified_diff()
+                            .context_radius(3)
+                            .header(&input.display, &input.display)
+                            .to_string(),
+                    );
+                }
+                (None, false) => done.fixed_stdin = Some(checked.text.clone()),
+                (Some(path), false) => {
+                    if let Err(e) = write::replace(path, &bytes, checked.text.as_bytes()) {
+                        done.write_error = Some(match e {
+                            WriteError::Changed => tr!(
+                                "文件在读取后被修改，修复未写入",
+                                "the file changed on disk since it was read; the fixes were not written"
+                            ),
+                            WriteError::Symlink => {
+                                tr!(
+                                    "是符号链接，修复未写入",
+                                    "it is a symbolic link; the fixes were not written"
+                                )
+                            }
+                            WriteError::Io(e) => {
+                                let e = e.to_string();
+                                tr!(
+                                    "写入失败，原文件未改动：{e}",
+                                    "could not write the fixes, the file is unchanged: {e}"
+                                )
+                            }
+                        });
+                    }
+                }
+            }
+        }
+    }
+    done.report = FileReport::new(
         input.display.clone(),
         &checked.text,
         checked.diagnostics,
         keep_text,
     );
-    (report, checked.as_of, profile.name.clone())
+    done
 }
 
 /// The files to check: explicit files always, folders walked for `*.rect`
 /// honouring `.gitignore`, `-` for standard input; sorted by shown path, each
 /// once.
-fn collect(
+pub(crate) fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
     cwd: &Path,

@@ -168,9 +168,9 @@ pub fn check(
             rule.check(plan, &mut ctx);
         }
         found.append(&mut ctx.found);
-        suppress::apply(&parsed.suppressions, &mut found, profile, true);
+        suppress::apply(text, &parsed.suppressions, &mut found, profile, true);
     } else {
-        suppress::apply(&parsed.suppressions, &mut found, profile, false);
+        suppress::apply(text, &parsed.suppressions, &mut found, profile, false);
     }
     finalize(found, profile)
 }

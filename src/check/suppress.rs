@@ -2,8 +2,9 @@
 //! nothing reported (P006).
 
 use crate::config::{Level, Profile};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{Suppression, SuppressionScope};
+use crate::span::Span;
 use crate::{suggest, tr};
 
 /// Codes a suppression may not silence: a syntax error is never hidden, and
@@ -15,6 +16,7 @@ const UNSUPPRESSIBLE: [&str; 2] = ["P001", "P006"];
 /// did not when the file has syntax errors), so that "silences nothing" can
 /// be told.
 pub(super) fn apply(
+    text: &str,
     suppressions: &[Suppression],
     found: &mut Vec<Diagnostic>,
     profile: &Profile,
@@ -67,52 +69,113 @@ pub(super) fn apply(
                 .with_help(tr!(
                     "把它写在要抑制的块或字段的上一行",
                     "put it on the line just above the block or field it is for"
-                )),
+                ))
+                .with_fix(safe(removal(text, s.span))),
             );
             continue;
         }
-        for (code, &used) in s.codes.iter().zip(used) {
-            let name = &code.value;
-            match super::rule(name) {
-                None => {
-                    let guess = suggest::closest(name, known.iter().copied());
-                    let help = match guess {
-                        Some(g) => tr!("是否想写 {g}？", "did you mean {g}?"),
-                        None => tr!(
-                            "用 rectlint rules 查看所有规则代码",
-                            "see every code with `rectlint rules`"
-                        ),
-                    };
-                    found.push(
-                        Diagnostic::new(
-                            "P006",
-                            code.span,
-                            tr!("没有规则 {name}", "there is no rule {name}"),
-                        )
-                        .with_help(help),
-                    );
-                }
-                Some(rule) => {
+        let unused: Vec<bool> = s
+            .codes
+            .iter()
+            .zip(used)
+            .map(|(code, &used)| {
+                super::rule(&code.value).is_some_and(|rule| {
                     let meta = rule.meta();
                     let off = profile.level(meta.code, meta.severity) == Level::Off;
-                    if complete && !used && !off && !UNSUPPRESSIBLE.contains(&meta.code) {
-                        found.push(
-                            Diagnostic::new(
-                                "P006",
-                                code.span,
-                                tr!(
-                                    "抑制的 {name} 在此处没有发现问题",
-                                    "{name} finds nothing here to silence"
-                                ),
-                            )
-                            .with_help(tr!(
-                                "删除不再需要的抑制注释",
-                                "remove the suppression, it is no longer needed"
-                            )),
-                        );
-                    }
-                }
+                    complete && !used && !off && !UNSUPPRESSIBLE.contains(&meta.code)
+                })
+            })
+            .collect();
+        // One fix for every unused code of this comment: the same edit,
+        // applied once.
+        let fix = if unused.iter().all(|u| *u) {
+            removal(text, s.span)
+        } else {
+            without_codes(s, &unused)
+        };
+        for (code, unused) in s.codes.iter().zip(unused) {
+            let name = &code.value;
+            if super::rule(name).is_none() {
+                let guess = suggest::closest(name, known.iter().copied());
+                let help = match guess {
+                    Some(g) => tr!("是否想写 {g}？", "did you mean {g}?"),
+                    None => tr!(
+                        "用 rectlint rules 查看所有规则代码",
+                        "see every code with `rectlint rules`"
+                    ),
+                };
+                found.push(
+                    Diagnostic::new(
+                        "P006",
+                        code.span,
+                        tr!("没有规则 {name}", "there is no rule {name}"),
+                    )
+                    .with_help(help),
+                );
+            } else if unused {
+                found.push(
+                    Diagnostic::new(
+                        "P006",
+                        code.span,
+                        tr!(
+                            "抑制的 {name} 在此处没有发现问题",
+                            "{name} finds nothing here to silence"
+                        ),
+                    )
+                    .with_help(tr!(
+                        "删除不再需要的抑制注释",
+                        "remove the suppression, it is no longer needed"
+                    ))
+                    .with_fix(safe(fix.clone())),
+                );
             }
         }
+    }
+}
+
+fn safe(edit: Edit) -> Fix {
+    Fix {
+        applicability: Applicability::Safe,
+        edits: vec![edit],
+    }
+}
+
+/// Remove a comment: its whole line when it stands alone, else the comment
+/// and the white space before it.
+fn removal(text: &str, comment: Span) -> Edit {
+    let is_ws = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let line_start = text[..comment.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..comment.start];
+    let span = if before.chars().all(is_ws) {
+        let end = text[comment.end..]
+            .find('\n')
+            .map_or(text.len(), |i| comment.end + i + 1);
+        Span::new(line_start, end)
+    } else {
+        Span::new(
+            comment.start - (before.len() - before.trim_end_matches(is_ws).len()),
+            comment.end,
+        )
+    };
+    Edit {
+        span,
+        replacement: String::new(),
+    }
+}
+
+/// The suppression comment rewritten without its unused codes.
+fn without_codes(s: &Suppression, unused: &[bool]) -> Edit {
+    let codes: Vec<&str> = s
+        .codes
+        .iter()
+        .zip(unused)
+        .filter(|(_, unused)| !**unused)
+        .map(|(c, _)| c.value.as_str())
+        .collect();
+    let allow = if s.file { "allow-file" } else { "allow" };
+    let reason = s.reason.as_deref().unwrap_or_default();
+    Edit {
+        span: s.span,
+        replacement: format!("# rectlint: {allow} {} {reason}", codes.join(", ")),
     }
 }

@@ -8,7 +8,7 @@ use super::keywords::{BlockKind, KEYWORDS, Keyword};
 use super::lines::{Entry, Line, LineKind, ValueForm, value_text};
 use super::tree::{Block, Item};
 use super::values::{Reader, ValueText};
-use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Lang, Text};
 use crate::model::{
     Category, Department, Field, Header, Issue, Measure, Milestone, Person, Plan, Spanned,
 };
@@ -254,7 +254,18 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 )
             }
         };
-        Diagnostic::new("P003", span, message).with_help(help)
+        let d = Diagnostic::new("P003", span, message).with_help(help);
+        match guess {
+            // Renaming a key may change what the line means: unsafe.
+            Some(g) if !is_block => d.with_fix(Fix {
+                applicability: Applicability::Unsafe,
+                edits: vec![Edit {
+                    span,
+                    replacement: g.to_owned(),
+                }],
+            }),
+            _ => d,
+        }
     }
 
     /// Report a repeated single-valued field; true when it was seen before.

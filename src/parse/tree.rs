@@ -8,7 +8,7 @@ use pest::Parser;
 use super::grammar::{RectParser, Rule};
 use super::keywords::Keyword;
 use super::lines::{Entry, Line, LineKind, span_of};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{Suppression, SuppressionScope};
 use crate::span::{Span, Spanned};
 use crate::tr;
@@ -183,13 +183,28 @@ pub fn assemble(
         push(&mut stack, &mut top, Item::Block(frame.block));
     }
     if let Some(&(innermost, _)) = unclosed.first() {
-        diagnostics.push(unclosed_error(
-            text,
-            lines,
-            innermost,
-            unclosed.len(),
-            suspicious_close,
-        ));
+        let mut d = unclosed_error(text, lines, innermost, unclosed.len(), suspicious_close);
+        // With every `}` indented like its block, the missing ones belong at
+        // the end: close the blocks there, innermost first.
+        if suspicious_close.is_none() {
+            let mut closing = String::new();
+            if !text.is_empty() && !text.ends_with('\n') {
+                closing.push('\n');
+            }
+            for &(line, _) in &unclosed {
+                let indent = lines[line].indent;
+                closing.push_str(&text[indent.start..indent.end]);
+                closing.push_str("}\n");
+            }
+            d = d.with_fix(Fix {
+                applicability: Applicability::Safe,
+                edits: vec![Edit {
+                    span: Span::point(text.len()),
+                    replacement: closing,
+                }],
+            });
+        }
+        diagnostics.push(d);
     }
 
     for (s, target) in suppressions.iter_mut().zip(targets) {

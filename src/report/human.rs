@@ -99,6 +99,17 @@ impl Reporter for Human {
                 ),
             }
         };
+        if s.fixed > 0 {
+            let fixed = match self.lang {
+                Lang::Zh => format!("已自动修复 {} 处问题。", s.fixed),
+                Lang::En => format!(
+                    "Fixed {} {}.",
+                    s.fixed,
+                    plural(s.fixed, "problem", "problems")
+                ),
+            };
+            writeln!(out, "{fixed}")?;
+        }
         writeln!(out, "{line}")
     }
 }

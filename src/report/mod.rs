@@ -63,6 +63,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Fixes applied by `--fix`.
+    pub fixed: usize,
 }
 
 impl Summary {
