@@ -53,6 +53,7 @@ enum Context {
 
 /// Format a plan's text. Files with syntax errors are not formatted.
 pub fn format(text: &str) -> Result<String, Unformattable> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parsed = parse(text);
     if parsed.has_syntax_errors() {
         let errors = parsed

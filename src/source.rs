@@ -42,8 +42,16 @@ pub enum DecodeError {
     Undecodable { offset: usize },
 }
 
-/// Decode a file's bytes.
+/// Decode a file's bytes. A byte-order mark is not part of the text, in
+/// whatever encoding it was written.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    decode_raw(bytes).map(|(text, encoding)| match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest.to_owned(), encoding),
+        None => (text, encoding),
+    })
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
             Ok(text) => Ok((text.to_owned(), Encoding::Utf8Bom)),

@@ -70,10 +70,22 @@ impl Run {
         self.dir.path()
     }
 
+    /// Run with these arguments (after any given with [`Run::args`]),
+    /// keeping the folder for another run.
+    pub fn exec(&self, args: &[&str]) -> Output {
+        let mut all: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        all.extend_from_slice(args);
+        self.spawn(&all)
+    }
+
     pub fn run(&self) -> Output {
+        self.exec(&[])
+    }
+
+    fn spawn(&self, args: &[&str]) -> Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rectlint"));
         command
-            .args(&self.args)
+            .args(args)
             .current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()))
             .env_remove("LANG")
             .env_remove("LC_ALL")

@@ -1,0 +1,135 @@
+//! `rectlint fmt` and `check --fix` as a user meets them: the canonical
+//! layout of a messy plan, `--check`, `--diff`, standard input, encodings,
+//! files with syntax errors, and writes that a kill cannot tear.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Run, plan, repo};
+
+const MESSY: &str = "\u{feff}# 草稿：从 Word 粘贴而来\r\n\u{3000}方案   测试方案｛  # 方案标题\r\n\r\n\r\n   被巡察单位 :  某局   \r\n\t巡察组：市委第一巡察组\r\n  反馈日期：2024-07-26\r\n第一责任人 张伟\r\n  人员 {\r\n陈国强:分局党委书记、局长\r\n  }\r\n\r\n  问题  A1    制度不健全 {   # 注释在括号后\r\n\r\n    # rectlint: allow R007 本单位不设经办人\r\n措施：A1.1 制定制度{\r\n      责任领导 张伟    # 分管\r\n\t\t时限：2024年9月底前\r\n      目标：\"  印发制度 1 项  \"\r\n      原因说明：\"\"\"\r\n        多行文字\r\n      \"\"\"\r\n   } }  # 两个括号\r\n\r\n\r\n｝";
+
+#[test]
+fn a_messy_plan_becomes_canonical() {
+    let run = Run::new().file("messy.rect", MESSY);
+    let out = run.exec(&["fmt", "messy.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let formatted = std::fs::read_to_string(run.path().join("messy.rect")).unwrap();
+    insta::assert_snapshot!(formatted);
+}
+
+#[test]
+fn check_and_diff_report_without_writing() {
+    let run = Run::new().file("messy.rect", MESSY).file("clean.rect", plan(""));
+    let out = run.exec(&["fmt", "--check", "."]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.stdout, "需要格式化：messy.rect\n1 个文件需要格式化，1 个文件无需改动。\n");
+    assert_eq!(std::fs::read_to_string(run.path().join("messy.rect")).unwrap(), MESSY);
+    let run = Run::new().file("messy.rect", MESSY);
+    let out = run.exec(&["fmt", "--diff", "messy.rect", "--lang", "en"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(out.stdout.starts_with("--- messy.rect\n+++ messy.rect\n@@ "), "{}", out.stdout);
+    assert!(out.stdout.contains("+  问题 A1 制度不健全 { # 注释在括号后\n"), "{}", out.stdout);
+    assert!(out.stdout.ends_with("1 file(s) would be reformatted, 0 left unchanged.\n"), "{}", out.stdout);
+    let out = Run::new().file("clean.rect", plan("")).args(&["fmt", "--check", "clean.rect"]).run();
+    assert_eq!(out.code, 0, "{out:?}");
+}
+
+#[test]
+fn the_examples_are_formatted() {
+    let out = Run::new().cwd(&repo()).args(&["fmt", "--check", "examples/"]).run();
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}
+
+#[test]
+fn standard_input_to_standard_output() {
+    let out = Run::new().stdin(MESSY).args(&["fmt", "-"]).run();
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout, rectlint::fmt::format(MESSY).unwrap());
+}
+
+#[test]
+fn gb18030_is_rewritten_as_utf8() {
+    let (gbk, _, _) = encoding_rs::GB18030.encode(MESSY);
+    let run = Run::new().file("gbk.rect", gbk.as_ref());
+    let out = run.exec(&["fmt", "gbk.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let bytes = std::fs::read(run.path().join("gbk.rect")).unwrap();
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    assert_eq!(text, rectlint::fmt::format(MESSY).unwrap());
+}
+
+#[test]
+fn a_file_with_syntax_errors_is_left_alone() {
+    let broken = "方案 甲 {\n  问题 A1 {\n    措施 A1.1 x {\n  }\n";
+    let run = Run::new().file("broken.rect", broken).file("ok.rect", MESSY);
+    let out = run.exec(&["fmt", "."]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(out.stderr.contains("broken.rect: 有语法错误，未格式化（第 5 行第 1 列"), "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(run.path().join("broken.rect")).unwrap(), broken);
+    assert_ne!(std::fs::read_to_string(run.path().join("ok.rect")).unwrap(), MESSY);
+}
+
+#[test]
+fn fix_removes_unused_suppressions_and_closes_the_final_brace() {
+    let text = "方案 测试 {\n  被巡察单位：某局\n  # rectlint: allow P005 不再需要\n  反馈日期：2024-07-26\n  问题 A1 x {\n";
+    let run = Run::new().file("p.rect", text);
+    let out = run.exec(&["check", "p.rect", "--fix", "--diff"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(out.stdout.contains("-  # rectlint: allow P005 不再需要\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("+  }\n+}\n"), "{}", out.stdout);
+    assert_eq!(std::fs::read_to_string(run.path().join("p.rect")).unwrap(), text, "--diff writes nothing");
+    let out = run.exec(&["check", "p.rect", "--fix", "--format", "json"]);
+    let fixed = std::fs::read_to_string(run.path().join("p.rect")).unwrap();
+    assert_eq!(fixed, "方案 测试 {\n  被巡察单位：某局\n  反馈日期：2024-07-26\n  问题 A1 x {\n  }\n}\n", "{out:?}");
+}
+
+#[test]
+fn unsafe_fixes_only_when_asked() {
+    let text = plan("").replace("责任领导：李明", "责任领到：李明");
+    let run = Run::new().file("p.rect", &text);
+    let out = run.exec(&["check", "p.rect", "--fix", "--format", "json"]);
+    assert!(out.stdout.contains("\"fixable\": true"), "{}", out.stdout);
+    assert_eq!(std::fs::read_to_string(run.path().join("p.rect")).unwrap(), text);
+    let out = run.exec(&["check", "p.rect", "--fix", "--unsafe-fixes"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("已自动修复 1 处问题。"), "{}", out.stdout);
+    assert!(std::fs::read_to_string(run.path().join("p.rect")).unwrap().contains("责任领导：李明"));
+}
+
+#[test]
+fn killing_a_run_mid_write_never_tears_the_file() {
+    // A plan large enough that formatting takes a while.
+    let mut big = String::from("方案   大｛\r\n");
+    for i in 0..40_000 {
+        big.push_str(&format!("问题 A{i} 问题{i}｛\r\n措施 A{i}.1 措施{i}｛\r\n时限 2024-09-30\r\n｝\r\n｝\r\n"));
+    }
+    big.push_str("｝\r\n");
+    let formatted = rectlint::fmt::format(&big).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.rect");
+    let mut outcomes = [0usize; 2];
+    for attempt in 0u64..24 {
+        std::fs::write(&path, &big).unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rectlint"))
+            .args(["fmt", "big.rect"])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(attempt * 37 % 900));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read_to_string(&path).unwrap();
+        if now == big {
+            outcomes[0] += 1;
+        } else if now == formatted {
+            outcomes[1] += 1;
+        } else {
+            panic!("attempt {attempt}: the file holds neither the old nor the new text");
+        }
+    }
+    assert_eq!(outcomes.iter().sum::<usize>(), 24);
+}
