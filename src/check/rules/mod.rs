@@ -19,5 +19,8 @@ registry! {
     s001_missing_plan_field::MissingPlanField,
     s002_issue_without_measure::IssueWithoutMeasure,
     s003_duplicate_id::DuplicateId,
+    s004_undeclared_person::UndeclaredPerson,
+    s005_undeclared_department::UndeclaredDepartment,
     r001_missing_leader::MissingLeader,
+    r006_collective_name::CollectiveName,
 }
