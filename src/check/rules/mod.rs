@@ -21,6 +21,10 @@ registry! {
     s003_duplicate_id::DuplicateId,
     s004_undeclared_person::UndeclaredPerson,
     s005_undeclared_department::UndeclaredDepartment,
+    s006_wrong_count::WrongCount,
+    s007_empty_category::EmptyCategory,
+    s008_measure_without_text::MeasureWithoutText,
+    s009_duplicate_measure::DuplicateMeasure,
     r001_missing_leader::MissingLeader,
     r006_collective_name::CollectiveName,
 }
