@@ -26,5 +26,10 @@ registry! {
     s008_measure_without_text::MeasureWithoutText,
     s009_duplicate_measure::DuplicateMeasure,
     r001_missing_leader::MissingLeader,
+    r002_missing_department::MissingDepartment,
+    r003_leader_not_leader::LeaderNotLeader,
+    r004_overloaded_leader::OverloadedLeader,
+    r005_bad_first_responsible::BadFirstResponsible,
     r006_collective_name::CollectiveName,
+    r007_missing_assignee::MissingAssignee,
 }
