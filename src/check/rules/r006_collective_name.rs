@@ -1,0 +1,252 @@
+//! R006: a collective or vague name where a leader or department must be
+//! named. The test for such a name is shared with S004 and S005, which leave
+//! these names to this rule.
+
+use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::diagnostic::{Severity, Text};
+use crate::model::{Field, Plan, Span};
+use crate::tr;
+
+pub struct CollectiveName;
+
+/// The name without a note in parentheses at its end: `刑侦大队（牵头）` →
+/// `刑侦大队`.
+pub(super) fn strip_note(name: &str) -> &str {
+    let name = name.trim();
+    let Some(open) = name
+        .strip_suffix(['）', ')'])
+        .and_then(|rest| rest.rfind(['（', '(']))
+    else {
+        return name;
+    };
+    let bare = name[..open].trim_end();
+    if bare.is_empty() { name } else { bare }
+}
+
+/// The collective word `name` is, or ends with, among `words` (the profile's
+/// `collective_names`); the longest one. A name is collective when what it
+/// finally names is the collective: `神湾分局党委` ends with `党委`, while in
+/// `分局党委书记` the collective word only says whose secretary it is.
+pub(super) fn collective<'w>(name: &str, words: &'w [String]) -> Option<&'w str> {
+    let name = strip_note(name).to_lowercase();
+    words
+        .iter()
+        .filter(|w| !w.trim().is_empty() && name.ends_with(&w.trim().to_lowercase()))
+        .max_by_key(|w| w.trim().chars().count())
+        .map(|w| w.trim())
+}
+
+/// What a field asks for, to say what to write instead.
+#[derive(Clone, Copy)]
+enum Wants {
+    Leader,
+    Department,
+    Assisting,
+    Assignee,
+    FirstResponsible,
+}
+
+impl Wants {
+    fn help(self) -> Text {
+        match self {
+            Wants::Leader => tr!(
+                "写明分管这项工作的一位领导，例如：责任领导：李明",
+                "name the one leader in charge, e.g. 责任领导：李明"
+            ),
+            Wants::Department => tr!(
+                "写明牵头的具体部门，例如：责任部门：刑侦大队",
+                "name the department that leads, e.g. 责任部门：刑侦大队"
+            ),
+            Wants::Assisting => tr!(
+                "逐个写明配合的部门，例如：配合部门：法制大队、治安大队",
+                "name each assisting department, e.g. 配合部门：法制大队、治安大队"
+            ),
+            Wants::Assignee => tr!(
+                "写明具体经办的人，例如：责任人：王芳",
+                "name the officer who does the work, e.g. 责任人：王芳"
+            ),
+            Wants::FirstResponsible => tr!(
+                "写明党委（党组）主要负责人本人，例如：第一责任人：陈国强",
+                "name the head of the party committee in person, e.g. 第一责任人：陈国强"
+            ),
+        }
+    }
+}
+
+impl Rule for CollectiveName {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, plan: &Plan, ctx: &mut Context) {
+        if let Some(field) = &plan.first_responsible
+            && let Some(person) = field.get()
+        {
+            report(ctx, field, &person.name.value, person.name.span, Wants::FirstResponsible, None);
+        }
+        for (_, measure) in plan.all_measures() {
+            let node = measure.node();
+            for (field, wants) in [(&measure.leaders, Wants::Leader), (&measure.assignees, Wants::Assignee)] {
+                let Some(field) = field else { continue };
+                for person in field.get().into_iter().flatten() {
+                    report(ctx, field, &person.name.value, person.name.span, wants, node);
+                }
+            }
+            for (field, wants) in [
+                (&measure.departments, Wants::Department),
+                (&measure.assisting, Wants::Assisting),
+            ] {
+                let Some(field) = field else { continue };
+                for name in field.get().into_iter().flatten() {
+                    report(ctx, field, &name.value, name.span, wants, node);
+                }
+            }
+        }
+    }
+}
+
+/// Report `name` if it is collective.
+fn report<T>(
+    ctx: &mut Context,
+    field: &Field<T>,
+    name: &str,
+    span: Span,
+    wants: Wants,
+    node: Option<&str>,
+) {
+    let Some(word) = collective(name, &ctx.profile.collective_names) else {
+        return;
+    };
+    let key = ctx
+        .text
+        .get(field.key_span.start..field.key_span.end)
+        .unwrap_or_default()
+        .to_owned();
+    let name = strip_note(name);
+    let message = if word == name {
+        tr!(
+            "“{name}”是集体或笼统的名称，不能作为{key}",
+            "`{name}` is a collective or vague name and cannot be the {key}"
+        )
+    } else {
+        tr!(
+            "“{name}”是集体或笼统的名称（{word}），不能作为{key}",
+            "`{name}` is a collective or vague name ({word}) and cannot be the {key}"
+        )
+    };
+    ctx.report(span, message).help(wants.help()).node(node);
+}
+
+static META: RuleMeta = RuleMeta {
+    code: "R006",
+    name: "collective-name",
+    severity: Severity::Warning,
+    summary: (
+        "应写具体领导或部门的地方写了集体或笼统的名称",
+        "a collective or vague name where a leader or department must be named",
+    ),
+    fixable: false,
+    doc: Doc {
+        zh: r#"## 检查什么
+
+“责任领导”“责任部门”“配合部门”“责任人”和“第一责任人”中写了集体或笼统的名称，如“各单位”“相关部门”“全局”“分局党委”“班子成员”。这些词由配置项 `collective_names` 给出。
+
+判断方法：去掉名称末尾括号中的说明后，名称就是这个词，或以这个词结尾（名称所指的就是那个集体），即为笼统名称。所以“分局党委”“神湾分局党委”会报告，而“分局党委书记”不会：它以“书记”结尾，指的是一个人，“分局党委”只是说明是谁的书记。同理“党委办公室”是一个具体部门，不会报告。比较时不区分英文大小写。
+
+这样的名称不再由 S004（人员未声明）和 S005（部门未声明）重复报告。
+
+## 为什么
+
+整改要求责任到人、到部门。“相关部门负责”“班子成员共同负责”等于谁都不负责，销号和问责时找不到对象，是审核中最常被退回的写法之一。
+
+## 错误示例
+
+```
+措施 A1.1 建立全警捆绑办案体系 {
+  责任领导：分局党委
+  责任部门：相关部门
+  时限：2024-09-30
+}
+```
+
+## 正确写法
+
+```
+措施 A1.1 建立全警捆绑办案体系 {
+  责任领导：李明
+  责任部门：刑侦大队
+  配合部门：法制大队
+  时限：2024-09-30
+}
+```
+"#,
+        en: r#"## What it checks
+
+A collective or vague name in `责任领导`, `责任部门`, `配合部门`, `责任人` or `第一责任人`, such as `各单位` (every unit), `相关部门` (the departments concerned), `全局` (the whole bureau), `分局党委` (the bureau's party committee) or `班子成员` (the leadership team). The words come from the profile's `collective_names`.
+
+How it decides: after dropping a note in parentheses at the end, the name is one of those words or ends with one (what it names is the collective itself). So `分局党委` and `神湾分局党委` are reported, while `分局党委书记` is not: it ends with `书记` and names a person, `分局党委` only saying whose secretary. Likewise `党委办公室` is a department and is not reported. ASCII case is ignored.
+
+S004 (undeclared person) and S005 (undeclared department) leave such names to this rule.
+
+## Why reviewers care
+
+Rectification must be answered for by a named person and a named department. "The departments concerned" or "the leadership team as a whole" means nobody in particular, so there is no one to close the item with or to hold to account; reviewers send such plans back.
+
+## Example
+
+```
+措施 A1.1 建立全警捆绑办案体系 {
+  责任领导：分局党委
+  责任部门：相关部门
+  时限：2024-09-30
+}
+```
+
+## Use instead
+
+```
+措施 A1.1 建立全警捆绑办案体系 {
+  责任领导：李明
+  责任部门：刑侦大队
+  配合部门：法制大队
+  时限：2024-09-30
+}
+```
+"#,
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::{collective, strip_note};
+
+    fn words() -> Vec<String> {
+        ["党委", "分局党委", "相关部门", "全体民警", "All Departments"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn a_note_at_the_end_is_dropped() {
+        assert_eq!(strip_note("刑侦大队（牵头）"), "刑侦大队");
+        assert_eq!(strip_note("李明 (副局长)"), "李明");
+        assert_eq!(strip_note("（牵头）"), "（牵头）");
+        assert_eq!(strip_note("办公室"), "办公室");
+        assert_eq!(strip_note("办公室）"), "办公室）");
+    }
+
+    #[test]
+    fn the_name_must_end_with_the_collective_word() {
+        let words = words();
+        assert_eq!(collective("分局党委", &words), Some("分局党委"));
+        assert_eq!(collective("神湾分局党委", &words), Some("分局党委"));
+        assert_eq!(collective("中共某局党委", &words), Some("党委"));
+        assert_eq!(collective("相关部门（牵头）", &words), Some("相关部门"));
+        assert_eq!(collective("all departments", &words), Some("All Departments"));
+        assert_eq!(collective("分局党委书记", &words), None);
+        assert_eq!(collective("党委办公室", &words), None);
+        assert_eq!(collective("全体民警代表王芳", &words), None);
+        assert_eq!(collective("", &words), None);
+        assert_eq!(collective("党委", &[String::new()]), None);
+    }
+}
