@@ -9,6 +9,8 @@ macro_rules! registry {
     };
 }
 
+mod dates;
+
 registry! {
     p001_syntax_error::SyntaxError,
     p002_not_utf8::NotUtf8,
@@ -17,4 +19,9 @@ registry! {
     p005_repeated_field::RepeatedField,
     p006_bad_suppression::BadSuppression,
     r001_missing_leader::MissingLeader,
+    t001_missing_deadline::MissingDeadline,
+    t002_vague_deadline::VagueDeadline,
+    t003_deadline_before_feedback::DeadlineBeforeFeedback,
+    t004_deadline_beyond_window::DeadlineBeyondWindow,
+    t005_long_term_without_milestones::LongTermWithoutMilestones,
 }
