@@ -4,7 +4,10 @@
 
 use jiff::civil::Date;
 
-use crate::model::{DateSpec, Deadline, Field, Measure, Plan, Precision};
+use crate::diagnostic::Text;
+use crate::model::{DateSpec, Deadline, Field, Measure, Plan, Precision, Status};
+use crate::span::Span;
+use crate::tr;
 
 /// The plan's feedback date (`反馈日期`), if given and readable.
 pub(super) fn feedback(plan: &Plan) -> Option<DateSpec> {
@@ -39,6 +42,101 @@ pub(super) fn shown(date: &DateSpec) -> String {
 /// The measure's ID (or title) for messages.
 pub(super) fn node(measure: &Measure) -> String {
     measure.node().unwrap_or_default().to_owned()
+}
+
+// ───── effective deadlines and where a measure stands ─────
+
+/// A measure's effective deadline: the date of its last `延期` if it has
+/// one, else its `时限`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Due {
+    pub date: DateSpec,
+    /// The deadline's value, or the last `延期`'s date.
+    pub span: Span,
+    /// Whether a `延期` set it.
+    pub extended: bool,
+}
+
+impl Due {
+    /// The last day it allows.
+    pub fn day(&self) -> Date {
+        self.date.last
+    }
+
+    /// "时限 2024-10-31" or "延期后的时限 2024-12-31", after "the measure's".
+    pub fn name(&self) -> Text {
+        let date = shown(&self.date);
+        if self.extended {
+            tr!("延期后的时限 {date}", "extended deadline {date}")
+        } else {
+            tr!("时限 {date}", "deadline {date}")
+        }
+    }
+
+    /// "时限 2024-10-31" or "延期至 2024-12-31".
+    pub fn describe(&self) -> Text {
+        let date = shown(&self.date);
+        if self.extended {
+            tr!("延期至 {date}", "extended to {date}")
+        } else {
+            tr!("时限 {date}", "deadline {date}")
+        }
+    }
+}
+
+/// The measure's effective deadline, if it has a date. `None` as well when
+/// its last `延期` could not be read: the deadline is then unknown.
+pub(super) fn effective_due(measure: &Measure) -> Option<Due> {
+    if let Some(last) = measure.extensions.last() {
+        let ext = last.get()?;
+        return Some(Due {
+            date: ext.date.value,
+            span: ext.date.span,
+            extended: true,
+        });
+    }
+    let field = measure.deadline.as_ref()?;
+    let date = deadline_date(field.get()?)?;
+    Some(Due {
+        date: *date,
+        span: field.value_span,
+        extended: false,
+    })
+}
+
+/// Where the measure stands, for the rules that leave finished and deferred
+/// measures alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Standing {
+    /// Done, closed or deferred: nothing more is due.
+    Settled,
+    /// Not settled: the status as written, or `None` when there is none.
+    Open(Option<Status>),
+    /// The status could not be read (reported already): say nothing.
+    Unknown,
+}
+
+/// Where the measure stands; see [`Standing`].
+pub(super) fn standing(measure: &Measure) -> Standing {
+    let Some(field) = &measure.status else {
+        return Standing::Open(None);
+    };
+    match field.get().map(|s| s.status) {
+        None => Standing::Unknown,
+        Some(Status::Done | Status::Closed | Status::Deferred) => Standing::Settled,
+        Some(status) => Standing::Open(Some(status)),
+    }
+}
+
+/// "状态仍为推进中" or "未写状态".
+pub(super) fn open_status(status: Option<Status>) -> Text {
+    match status {
+        Some(s) => {
+            let (zh, en) = (s.zh(), s.en());
+            tr!("状态仍为{zh}", "its status is still {en}")
+        }
+        None => tr!("未写状态", "it has no status"),
+    }
 }
 
 #[cfg(test)]

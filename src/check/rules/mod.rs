@@ -24,4 +24,7 @@ registry! {
     t003_deadline_before_feedback::DeadlineBeforeFeedback,
     t004_deadline_beyond_window::DeadlineBeyondWindow,
     t005_long_term_without_milestones::LongTermWithoutMilestones,
+    t006_inconsistent_milestone_dates::InconsistentMilestoneDates,
+    t007_overdue::Overdue,
+    t011_due_soon::DueSoon,
 }
