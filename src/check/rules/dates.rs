@@ -139,6 +139,23 @@ pub(super) fn open_status(status: Option<Status>) -> Text {
     }
 }
 
+// ───── completion ─────
+
+/// When the measure was completed, and where that is written: `完成日期`,
+/// else the date after `已完成` in its status. An unreadable `完成日期`
+/// gives `None` (it has been reported already).
+pub(super) fn completion(measure: &Measure) -> Option<(DateSpec, Span)> {
+    if let Some(field) = &measure.completed {
+        return field.get().map(|d| (*d, field.value_span));
+    }
+    let field = measure.status.as_ref()?;
+    let status = field.get()?;
+    match (status.status, status.date) {
+        (Status::Done, Some(date)) => Some((date, field.value_span)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

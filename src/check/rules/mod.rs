@@ -26,5 +26,8 @@ registry! {
     t005_long_term_without_milestones::LongTermWithoutMilestones,
     t006_inconsistent_milestone_dates::InconsistentMilestoneDates,
     t007_overdue::Overdue,
+    t008_completed_late::CompletedLate,
+    t009_completion_in_future::CompletionInFuture,
+    t010_slow_immediate_fix::SlowImmediateFix,
     t011_due_soon::DueSoon,
 }
