@@ -30,4 +30,6 @@ registry! {
     t009_completion_in_future::CompletionInFuture,
     t010_slow_immediate_fix::SlowImmediateFix,
     t011_due_soon::DueSoon,
+    t012_invalid_extension::InvalidExtension,
+    t013_unapproved_deferral::UnapprovedDeferral,
 }
