@@ -9,6 +9,8 @@ macro_rules! registry {
     };
 }
 
+mod dates;
+
 registry! {
     p001_syntax_error::SyntaxError,
     p002_not_utf8::NotUtf8,
@@ -32,4 +34,17 @@ registry! {
     r005_bad_first_responsible::BadFirstResponsible,
     r006_collective_name::CollectiveName,
     r007_missing_assignee::MissingAssignee,
+    t001_missing_deadline::MissingDeadline,
+    t002_vague_deadline::VagueDeadline,
+    t003_deadline_before_feedback::DeadlineBeforeFeedback,
+    t004_deadline_beyond_window::DeadlineBeyondWindow,
+    t005_long_term_without_milestones::LongTermWithoutMilestones,
+    t006_inconsistent_milestone_dates::InconsistentMilestoneDates,
+    t007_overdue::Overdue,
+    t008_completed_late::CompletedLate,
+    t009_completion_in_future::CompletionInFuture,
+    t010_slow_immediate_fix::SlowImmediateFix,
+    t011_due_soon::DueSoon,
+    t012_invalid_extension::InvalidExtension,
+    t013_unapproved_deferral::UnapprovedDeferral,
 }
