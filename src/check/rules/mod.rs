@@ -17,4 +17,6 @@ registry! {
     p005_repeated_field::RepeatedField,
     p006_bad_suppression::BadSuppression,
     r001_missing_leader::MissingLeader,
+    e001_finished_without_evidence::FinishedWithoutEvidence,
+    e002_closed_without_required_evidence::ClosedWithoutRequiredEvidence,
 }
