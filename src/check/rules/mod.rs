@@ -19,4 +19,6 @@ registry! {
     r001_missing_leader::MissingLeader,
     e001_finished_without_evidence::FinishedWithoutEvidence,
     e002_closed_without_required_evidence::ClosedWithoutRequiredEvidence,
+    e003_missing_evidence_file::MissingEvidenceFile,
+    e004_evidence_outside_repository::EvidenceOutsideRepository,
 }
