@@ -21,4 +21,7 @@ registry! {
     e002_closed_without_required_evidence::ClosedWithoutRequiredEvidence,
     e003_missing_evidence_file::MissingEvidenceFile,
     e004_evidence_outside_repository::EvidenceOutsideRepository,
+    e005_closed_without_acceptance::ClosedWithoutAcceptance,
+    e006_regulation_without_title::RegulationWithoutTitle,
+    e007_closed_without_review::ClosedWithoutReview,
 }
