@@ -24,4 +24,6 @@ registry! {
     e005_closed_without_acceptance::ClosedWithoutAcceptance,
     e006_regulation_without_title::RegulationWithoutTitle,
     e007_closed_without_review::ClosedWithoutReview,
+    q001_vague_measure::VagueMeasure,
+    q003_meeting_or_document_only::MeetingOrDocumentOnly,
 }
