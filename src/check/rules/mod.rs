@@ -25,5 +25,6 @@ registry! {
     e006_regulation_without_title::RegulationWithoutTitle,
     e007_closed_without_review::ClosedWithoutReview,
     q001_vague_measure::VagueMeasure,
+    q002_placeholder_left_in::PlaceholderLeftIn,
     q003_meeting_or_document_only::MeetingOrDocumentOnly,
 }
