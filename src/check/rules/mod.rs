@@ -27,4 +27,5 @@ registry! {
     q001_vague_measure::VagueMeasure,
     q002_placeholder_left_in::PlaceholderLeftIn,
     q003_meeting_or_document_only::MeetingOrDocumentOnly,
+    q004_issue_without_cause::IssueWithoutCause,
 }
