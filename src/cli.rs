@@ -61,6 +61,10 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub config: ConfigArgs,
 
+    /// 把成串的 * 和 × 视为公开发布时的脱敏处理，不作占位符报告 · accept runs of * and × as redaction, not placeholders
+    #[arg(long)]
+    pub allow_redaction: bool,
+
     /// 标准输入的文件名，用于显示和定位佐证材料 · the name of standard input, shown and used to find evidence files
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,

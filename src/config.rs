@@ -87,6 +87,9 @@ pub struct Settings {
     pub meeting_words: Option<Vec<String>>,
     /// Q003: words naming a document as the deliverable.
     pub document_words: Option<Vec<String>>,
+    /// Q001, Q003: counters that make a numeral a checkable quantity
+    /// (`3项`, `95%`).
+    pub counters: Option<Vec<String>>,
     /// Raise infos to warnings and warnings to errors.
     pub escalate: Option<bool>,
     /// Accept runs of `*` and `×` as redaction, not placeholders.
@@ -166,6 +169,7 @@ pub struct Profile {
     pub leader_roles: Vec<String>,
     pub meeting_words: Vec<String>,
     pub document_words: Vec<String>,
+    pub counters: Vec<String>,
     pub escalate: bool,
     pub allow_redaction: bool,
     /// Explicit levels by code; rules not named keep their default
@@ -204,6 +208,7 @@ impl Profile {
             leader_roles,
             meeting_words,
             document_words,
+            counters,
             escalate,
             allow_redaction
         );
@@ -233,6 +238,7 @@ impl Profile {
             leader_roles: Vec::new(),
             meeting_words: Vec::new(),
             document_words: Vec::new(),
+            counters: Vec::new(),
             escalate: false,
             allow_redaction: false,
             severity: BTreeMap::new(),

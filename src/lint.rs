@@ -72,7 +72,7 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     let overrides = Overrides {
         profile: args.config.profile.clone(),
         config: args.config.config.as_ref().map(|c| cwd.join(c)),
-        allow_redaction: false,
+        allow_redaction: args.allow_redaction,
     };
     let configs = resolve_configs(&inputs, &overrides, &cwd)?;
     let dates = Dates {

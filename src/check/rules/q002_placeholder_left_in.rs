@@ -1,0 +1,341 @@
+//! Q002: placeholder or redaction marks left in the plan's values (`**`,
+//! `XX`, `××`, `某某`, `□`, `TODO`, `待补充`… profile: `placeholders`).
+
+use std::collections::BTreeSet;
+
+use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::model::{Evidence, Field, Header, Issue, Measure, Plan, Span};
+use crate::tr;
+
+pub struct PlaceholderLeftIn;
+
+/// Characters that, in a run of their own, may be redaction
+/// (`allow_redaction`).
+const REDACTION: [char; 3] = ['*', '＊', '×'];
+
+/// Chinese numerals and digits: `〇〇` beside one is part of a number
+/// (`二〇〇九年`), not a placeholder.
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九十".contains(c)
+}
+
+/// The places in the plan a value was written, each with the node it belongs
+/// to: header IDs and titles and the values of text-like fields. Dates,
+/// deadlines, statuses and numbers are not scanned: a mark there makes the
+/// value unreadable or vague, which P004 and T002 report.
+#[derive(Default)]
+struct Values<'p> {
+    spans: Vec<(Span, Option<&'p str>)>,
+}
+
+impl<'p> Values<'p> {
+    fn add(&mut self, span: Span, node: Option<&'p str>) {
+        self.spans.push((span, node));
+    }
+
+    fn header(&mut self, header: &'p Header, node: Option<&'p str>) {
+        if let Some(id) = &header.id {
+            self.add(id.span, node);
+        }
+        if let Some(title) = &header.title {
+            self.add(title.span, node);
+        }
+    }
+
+    /// A field's value, when it could be read (else P004 has spoken).
+    fn field<T>(&mut self, field: Option<&'p Field<T>>, node: Option<&'p str>) {
+        if let Some(f) = field.filter(|f| f.value.is_some()) {
+            self.add(f.value_span, node);
+        }
+    }
+
+    fn evidence(&mut self, fields: &'p [Field<Evidence>], node: Option<&'p str>) {
+        for reference in fields
+            .iter()
+            .filter_map(|f| f.get()?.reference.as_ref())
+        {
+            self.add(reference.span, node);
+        }
+    }
+
+    fn plan(&mut self, plan: &'p Plan) {
+        let node = plan.header.id();
+        self.header(&plan.header, node);
+        self.field(plan.unit.as_ref(), node);
+        self.field(plan.inspector.as_ref(), node);
+        self.field(plan.first_responsible.as_ref(), node);
+        for person in &plan.people {
+            self.add(person.name.span, Some(person.name.value.as_str()));
+            if let Some(role) = &person.role {
+                self.add(role.span, Some(person.name.value.as_str()));
+            }
+        }
+        for department in &plan.departments {
+            self.add(department.name.span, node);
+        }
+        for category in &plan.categories {
+            self.header(&category.header, category.header.id());
+            for issue in &category.issues {
+                self.issue(issue);
+            }
+        }
+        for issue in &plan.issues {
+            self.issue(issue);
+        }
+    }
+
+    fn issue(&mut self, issue: &'p Issue) {
+        let node = issue.header.id().or_else(|| issue.text());
+        self.header(&issue.header, node);
+        self.field(issue.content.as_ref(), node);
+        self.field(issue.cause.as_ref(), node);
+        self.field(issue.source.as_ref(), node);
+        for sub in &issue.issues {
+            self.issue(sub);
+        }
+        for measure in &issue.measures {
+            self.measure(measure);
+        }
+    }
+
+    fn measure(&mut self, m: &'p Measure) {
+        let node = m.node();
+        self.header(&m.header, node);
+        self.field(m.content.as_ref(), node);
+        self.field(m.leaders.as_ref(), node);
+        self.field(m.departments.as_ref(), node);
+        self.field(m.assisting.as_ref(), node);
+        self.field(m.assignees.as_ref(), node);
+        self.field(m.target.as_ref(), node);
+        self.field(m.reason.as_ref(), node);
+        self.field(m.note.as_ref(), node);
+        self.evidence(&m.evidence, node);
+        for who in [&m.verified, &m.approved]
+            .into_iter()
+            .filter_map(|f| f.as_ref()?.get()?.who.as_ref())
+        {
+            self.add(who.span, node);
+        }
+        for reason in m.extensions.iter().filter_map(|e| e.get()?.reason.as_ref()) {
+            self.add(reason.span, node);
+        }
+        if let Some(text) = m.review.as_ref().and_then(|r| r.get()?.text.as_ref()) {
+            self.add(text.span, node);
+        }
+        for milestone in &m.milestones {
+            if let Some(content) = &milestone.content {
+                self.add(content.span, node);
+            }
+            self.evidence(&milestone.evidence, node);
+        }
+    }
+}
+
+/// The marks in `text`, as byte ranges: every occurrence of a placeholder,
+/// stretched over a repeated last character (`XXX`, `某某某`), touching
+/// ones joined (`张**`, `XX××`).
+fn marks(text: &str, placeholders: &[String], allow_redaction: bool) -> Vec<(usize, usize)> {
+    let mut hits: Vec<(usize, usize)> = placeholders
+        .iter()
+        .filter(|p| !p.is_empty())
+        .flat_map(|p| text.match_indices(p.as_str()))
+        .map(|(at, m)| {
+            let mut end = at + m.len();
+            if let Some(last) = m.chars().last() {
+                while text[end..].starts_with(last) {
+                    end += last.len_utf8();
+                }
+            }
+            (at, end)
+        })
+        .collect();
+    hits.sort_unstable();
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in hits {
+        match joined.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => joined.push((start, end)),
+        }
+    }
+    joined.retain(|&(start, end)| {
+        let mark = &text[start..end];
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let beside = |test: fn(char) -> bool| before.is_some_and(test) || after.is_some_and(test);
+        // `xx` in `Exxon` is part of a word.
+        let in_word = mark.chars().all(|c| c.is_ascii_alphabetic())
+            && beside(|c| c.is_ascii_alphabetic());
+        let in_number = mark.chars().all(|c| c == '〇') && beside(is_numeral);
+        let redaction = allow_redaction && mark.chars().all(|c| REDACTION.contains(&c));
+        !(in_word || in_number || redaction)
+    });
+    joined
+}
+
+impl Rule for PlaceholderLeftIn {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, plan: &Plan, ctx: &mut Context) {
+        let mut values = Values::default();
+        values.plan(plan);
+        let mut seen = BTreeSet::new();
+        for (span, node) in values.spans {
+            let Some(text) = ctx.text.get(span.start..span.end) else {
+                continue;
+            };
+            for (start, end) in marks(text, &ctx.profile.placeholders, ctx.profile.allow_redaction)
+            {
+                let at = Span::new(span.start + start, span.start + end);
+                if !seen.insert(at) {
+                    continue;
+                }
+                let mark = &text[start..end];
+                let help = if mark.chars().all(|c| REDACTION.contains(&c)) {
+                    tr!(
+                        "把“{mark}”换成实际内容；如是公开发布时有意的脱敏处理，运行时加 --allow-redaction，或在 rectlint.toml 中写 allow_redaction = true",
+                        "replace `{mark}` with what it stands for; if it is deliberate redaction for publication, run with --allow-redaction or set allow_redaction = true in rectlint.toml"
+                    )
+                } else {
+                    tr!(
+                        "把“{mark}”换成实际内容（单位、姓名、日期、数字或文件名称）；还不确定的，问清后再提交",
+                        "replace `{mark}` with what it stands for (a unit, a name, a date, a number or a title); find it out before the plan is submitted"
+                    )
+                };
+                ctx.report(
+                    at,
+                    tr!(
+                        "留有占位符或涂改符号“{mark}”，内容没有填写完整",
+                        "a placeholder or redaction mark `{mark}` is left in"
+                    ),
+                )
+                .help(help)
+                .node(node);
+            }
+        }
+    }
+}
+
+static META: RuleMeta = RuleMeta {
+    code: "Q002",
+    name: "placeholder-left-in",
+    severity: Severity::Error,
+    summary: (
+        "方案中留有占位符或涂改符号",
+        "placeholder or redaction marks left in",
+    ),
+    fixable: false,
+    doc: Doc {
+        zh: r#"## 检查什么
+
+方案中写下的内容里留有配置 `placeholders` 中的占位符或涂改符号：`**`、`＊`、`XX`、`××`、`某某`、`□`、`TODO`、`待补充`、`（略）`……诊断指向符号本身，每处报告一次（连在一起的“张**”“XXX”算一处）。
+
+检查的范围是各块标题行中的编号和标题，以及所有文字类字段的取值：被巡察单位、巡察组、人员和部门名称、各处的责任人和部门、内容、原因、来源、目标、理由、备注、佐证材料、验收和批准人、延期理由、回头看说明、节点内容等。注释不检查。日期、时限、状态和数字中的占位符会使取值无法识别或成为模糊时限，由 P004、T002 报告。
+
+以下不算占位符：英文单词中的字母（如 `Exxon` 中的 `xx`）；紧挨汉字数字或阿拉伯数字的 `〇〇`（如“二〇〇九年”）。
+
+配置 `allow_redaction = true`（在 `rectlint.toml` 中，或运行时加 `--allow-redaction`）时，只由 `*`、`＊`、`×` 组成的符号视为公开发布时的脱敏处理，不再报告；`XX`、`某某` 等仍然报告。
+
+## 为什么
+
+“XX局”“某某同志”“待补充”是起草时留下的空，报送后说明方案没有写完，审核时会被直接退回；对外公开的方案中出现未填的占位，更会被认为敷衍整改。
+
+## 错误示例
+
+```rect
+措施 A1.1 建立XX制度 {
+  责任领导：某某
+  时限：2024-09-30
+  备注：待补充
+}
+```
+
+## 正确写法
+
+```rect
+措施 A1.1 建立案件办理工作制度 {
+  责任领导：李明
+  时限：2024-09-30
+  备注：由法制大队牵头起草
+}
+```
+"#,
+        en: r#"## What it checks
+
+A placeholder or redaction mark of the profile's `placeholders` left in what the plan says: `**`, `＊`, `XX`, `××`, `某某`, `□`, `TODO`, `待补充`, `（略）`… The finding points at the mark itself, once per place (a run such as `张**` or `XXX` is one place).
+
+Scanned are the IDs and titles of every block header and the values of every text-like field: the unit, the inspectors, declared persons and departments, leaders, officers and departments of measures, contents, causes, sources, targets, reasons, notes, evidence references, who accepted or approved, extension reasons, review notes and milestone texts. Comments are not scanned. A mark in a date, deadline, status or number makes the value unreadable or vague, which P004 and T002 report.
+
+Not counted: letters inside an English word (the `xx` of `Exxon`), and `〇〇` next to a Chinese numeral or a digit (`二〇〇九年`).
+
+With `allow_redaction = true` (in `rectlint.toml`, or `--allow-redaction` on the command line), marks made only of `*`, `＊` and `×` are taken as redaction for publication and not reported; `XX`, `某某` and the others still are.
+
+## Why reviewers care
+
+`XX局`, `某某同志` and `待补充` are gaps left while drafting. A plan submitted with them is unfinished and is sent straight back; in a published plan they read as a rectification not taken seriously.
+
+## Example
+
+```rect
+措施 A1.1 建立XX制度 {
+  责任领导：某某
+  时限：2024-09-30
+  备注：待补充
+}
+```
+
+## Use instead
+
+```rect
+措施 A1.1 建立案件办理工作制度 {
+  责任领导：李明
+  时限：2024-09-30
+  备注：由法制大队牵头起草
+}
+```
+"#,
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::marks;
+
+    fn words() -> Vec<String> {
+        ["**", "＊", "XX", "xx", "××", "某某", "〇〇", "待补充"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn found(text: &str, allow: bool) -> Vec<&str> {
+        marks(text, &words(), allow)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn runs_are_one_mark() {
+        assert_eq!(found("张***、李＊＊", false), ["***", "＊＊"]);
+        assert_eq!(found("XXX局某某某同志", false), ["XXX", "某某某"]);
+        assert_eq!(found("XX××", false), ["XX××"]);
+        assert_eq!(found("待补充，XX", false), ["待补充", "XX"]);
+    }
+
+    #[test]
+    fn words_and_numbers_are_not_marks() {
+        assert!(found("Exxon 公司", false).is_empty());
+        assert!(found("二〇〇九年", false).is_empty());
+        assert_eq!(found("〇〇单位", false), ["〇〇"]);
+        assert_eq!(found("xx.xlsx", false), ["xx"]);
+    }
+
+    #[test]
+    fn redaction_allows_stars_and_crosses_only() {
+        assert!(found("张**、李××、王＊", true).is_empty());
+        assert_eq!(found("张**、XX局", true), ["XX"]);
+        assert_eq!(found("XX××", true), ["XX××"]);
+    }
+}
