@@ -302,12 +302,12 @@ impl Measure {
         self.status.as_ref().and_then(Field::get).map(|s| s.status)
     }
 
-    /// The date it was completed: `完成日期`, else the date after its status.
+    /// The date it was completed: `完成日期`, else the date after `已完成`.
     pub fn completion_date(&self) -> Option<&DateSpec> {
-        self.completed
-            .as_ref()
-            .and_then(Field::get)
-            .or_else(|| self.status.as_ref()?.get()?.date.as_ref())
+        self.completed.as_ref().and_then(Field::get).or_else(|| {
+            let status = self.status.as_ref()?.get()?;
+            (status.status == Status::Done).then_some(status.date.as_ref()?)
+        })
     }
 
     /// The readable deadline, if any.

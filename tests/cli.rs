@@ -254,26 +254,54 @@ fn human_labels_line_up_under_chinese_text() {
     assert!(!out.stdout.contains('\u{1b}'), "plain when not a terminal");
 }
 
+/// A plan with the mistakes reviewers see most, for the snapshots.
+const FLAWED: &str = "方案 测试方案 {
+  被巡察单位：某局
+  巡察组：市委第一巡察组
+  反馈日期：2024-07-26
+  第一责任人：张伟
+  人员 {
+    张伟：党委书记、局长
+    李明：党委委员、副局长
+  }
+  部门 {
+    办公室
+  }
+  问题 A1 制度不健全 {
+    原因：缺少统一制度
+    措施 A1.1 制定**制度 {
+      责任领导：李明
+      责任部门：办公室
+      责任人：李明
+      时限：2024-10-31
+      状态：推进中
+    }
+    措施 A1.1 执行制度 {
+      责任部门：办公室
+      责任人：李明
+      时限：尽快
+      目标：制度执行率100%
+      状态：已完成
+    }
+  }
+}
+";
+
 #[test]
 fn human_output_snapshot() {
-    let text = plan("      时限：2024-12-31\n").replace("状态：已完成", "状态：完成了");
-    let out = Run::new()
-        .file("plan.rect", &text)
-        .args(&["check", "plan.rect", "--as-of", "2025-04-27"])
-        .run();
-    insta::assert_snapshot!(out.stdout);
-    let out = Run::new()
-        .file("plan.rect", &text)
-        .args(&[
-            "check",
-            "plan.rect",
-            "--as-of",
-            "2025-04-27",
-            "--lang",
-            "en",
-        ])
-        .run();
-    insta::assert_snapshot!("human_output_snapshot_en", out.stdout);
+    let run = Run::new().file("plan.rect", FLAWED);
+    let out = run.exec(&["check", "plan.rect", "--as-of", "2025-04-27"]);
+    assert_eq!(out.code, 1);
+    insta::assert_snapshot!("human_output_zh", out.stdout);
+    let out = run.exec(&[
+        "check",
+        "plan.rect",
+        "--as-of",
+        "2025-04-27",
+        "--lang",
+        "en",
+    ]);
+    insta::assert_snapshot!("human_output_en", out.stdout);
 }
 
 #[test]
@@ -335,4 +363,21 @@ fn the_main_job_on_the_examples_exits_0() {
     let out = Run::new().cwd(&repo()).args(&["check", "examples/"]).run();
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(out.stdout.contains("检查了 3 个文件"), "{}", out.stdout);
+}
+
+#[test]
+fn the_configuration_is_the_plans_own_whatever_the_path() {
+    let misspelt = plan("").replace("责任领导：李明", "责任领到：李明");
+    let run = Run::new()
+        .file(
+            "a/rectlint.toml",
+            "[severity]\nP003 = \"off\"\nR001 = \"off\"\n",
+        )
+        .file("a/sub/.keep", "")
+        .file("b/rectlint.toml", "")
+        .file("b/p.rect", &misspelt);
+    let from_sub = Run::new().cwd(&run.path().join("a/sub"));
+    let out = from_sub.exec(&["check", "../../b/p.rect", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("\"P003\""), "{}", out.stdout);
 }

@@ -21,24 +21,53 @@ fn a_messy_plan_becomes_canonical() {
 
 #[test]
 fn check_and_diff_report_without_writing() {
-    let run = Run::new().file("messy.rect", MESSY).file("clean.rect", plan(""));
+    let run = Run::new()
+        .file("messy.rect", MESSY)
+        .file("clean.rect", plan(""));
     let out = run.exec(&["fmt", "--check", "."]);
     assert_eq!(out.code, 1, "{out:?}");
-    assert_eq!(out.stdout, "需要格式化：messy.rect\n1 个文件需要格式化，1 个文件无需改动。\n");
-    assert_eq!(std::fs::read_to_string(run.path().join("messy.rect")).unwrap(), MESSY);
+    assert_eq!(
+        out.stdout,
+        "需要格式化：messy.rect\n1 个文件需要格式化，1 个文件无需改动。\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("messy.rect")).unwrap(),
+        MESSY
+    );
     let run = Run::new().file("messy.rect", MESSY);
     let out = run.exec(&["fmt", "--diff", "messy.rect", "--lang", "en"]);
     assert_eq!(out.code, 1, "{out:?}");
-    assert!(out.stdout.starts_with("--- messy.rect\n+++ messy.rect\n@@ "), "{}", out.stdout);
-    assert!(out.stdout.contains("+  问题 A1 制度不健全 { # 注释在括号后\n"), "{}", out.stdout);
-    assert!(out.stdout.ends_with("1 file(s) would be reformatted, 0 left unchanged.\n"), "{}", out.stdout);
-    let out = Run::new().file("clean.rect", plan("")).args(&["fmt", "--check", "clean.rect"]).run();
+    assert!(
+        out.stdout
+            .starts_with("--- messy.rect\n+++ messy.rect\n@@ "),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("+  问题 A1 制度不健全 { # 注释在括号后\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .ends_with("1 file(s) would be reformatted, 0 left unchanged.\n"),
+        "{}",
+        out.stdout
+    );
+    let out = Run::new()
+        .file("clean.rect", plan(""))
+        .args(&["fmt", "--check", "clean.rect"])
+        .run();
     assert_eq!(out.code, 0, "{out:?}");
 }
 
 #[test]
 fn the_examples_are_formatted() {
-    let out = Run::new().cwd(&repo()).args(&["fmt", "--check", "examples/"]).run();
+    let out = Run::new()
+        .cwd(&repo())
+        .args(&["fmt", "--check", "examples/"])
+        .run();
     assert_eq!(out.code, 0, "{}", out.stdout);
 }
 
@@ -63,12 +92,25 @@ fn gb18030_is_rewritten_as_utf8() {
 #[test]
 fn a_file_with_syntax_errors_is_left_alone() {
     let broken = "方案 甲 {\n  问题 A1 {\n    措施 A1.1 x {\n  }\n";
-    let run = Run::new().file("broken.rect", broken).file("ok.rect", MESSY);
+    let run = Run::new()
+        .file("broken.rect", broken)
+        .file("ok.rect", MESSY);
     let out = run.exec(&["fmt", "."]);
     assert_eq!(out.code, 1, "{out:?}");
-    assert!(out.stderr.contains("broken.rect: 有语法错误，未格式化（第 5 行第 1 列"), "{}", out.stderr);
-    assert_eq!(std::fs::read_to_string(run.path().join("broken.rect")).unwrap(), broken);
-    assert_ne!(std::fs::read_to_string(run.path().join("ok.rect")).unwrap(), MESSY);
+    assert!(
+        out.stderr
+            .contains("broken.rect: 有语法错误，未格式化（第 5 行第 1 列"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("broken.rect")).unwrap(),
+        broken
+    );
+    assert_ne!(
+        std::fs::read_to_string(run.path().join("ok.rect")).unwrap(),
+        MESSY
+    );
 }
 
 #[test]
@@ -77,12 +119,23 @@ fn fix_removes_unused_suppressions_and_closes_the_final_brace() {
     let run = Run::new().file("p.rect", text);
     let out = run.exec(&["check", "p.rect", "--fix", "--diff"]);
     assert_eq!(out.code, 1, "{out:?}");
-    assert!(out.stdout.contains("-  # rectlint: allow P005 不再需要\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("-  # rectlint: allow P005 不再需要\n"),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("+  }\n+}\n"), "{}", out.stdout);
-    assert_eq!(std::fs::read_to_string(run.path().join("p.rect")).unwrap(), text, "--diff writes nothing");
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
+        text,
+        "--diff writes nothing"
+    );
     let out = run.exec(&["check", "p.rect", "--fix", "--format", "json"]);
     let fixed = std::fs::read_to_string(run.path().join("p.rect")).unwrap();
-    assert_eq!(fixed, "方案 测试 {\n  被巡察单位：某局\n  反馈日期：2024-07-26\n  问题 A1 x {\n  }\n}\n", "{out:?}");
+    assert_eq!(
+        fixed, "方案 测试 {\n  被巡察单位：某局\n  反馈日期：2024-07-26\n  问题 A1 x {\n  }\n}\n",
+        "{out:?}"
+    );
 }
 
 #[test]
@@ -91,11 +144,22 @@ fn unsafe_fixes_only_when_asked() {
     let run = Run::new().file("p.rect", &text);
     let out = run.exec(&["check", "p.rect", "--fix", "--format", "json"]);
     assert!(out.stdout.contains("\"fixable\": true"), "{}", out.stdout);
-    assert_eq!(std::fs::read_to_string(run.path().join("p.rect")).unwrap(), text);
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
+        text
+    );
     let out = run.exec(&["check", "p.rect", "--fix", "--unsafe-fixes"]);
     assert_eq!(out.code, 0, "{out:?}");
-    assert!(out.stdout.contains("已自动修复 1 处问题。"), "{}", out.stdout);
-    assert!(std::fs::read_to_string(run.path().join("p.rect")).unwrap().contains("责任领导：李明"));
+    assert!(
+        out.stdout.contains("已自动修复 1 处问题。"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        std::fs::read_to_string(run.path().join("p.rect"))
+            .unwrap()
+            .contains("责任领导：李明")
+    );
 }
 
 #[test]
@@ -103,7 +167,9 @@ fn killing_a_run_mid_write_never_tears_the_file() {
     // A plan large enough that formatting takes a while.
     let mut big = String::from("方案   大｛\r\n");
     for i in 0..40_000 {
-        big.push_str(&format!("问题 A{i} 问题{i}｛\r\n措施 A{i}.1 措施{i}｛\r\n时限 2024-09-30\r\n｝\r\n｝\r\n"));
+        big.push_str(&format!(
+            "问题 A{i} 问题{i}｛\r\n措施 A{i}.1 措施{i}｛\r\n时限 2024-09-30\r\n｝\r\n｝\r\n"
+        ));
     }
     big.push_str("｝\r\n");
     let formatted = rectlint::fmt::format(&big).unwrap();

@@ -517,3 +517,66 @@ fn crlf_and_a_byte_order_mark() {
     let plan = clean(text);
     assert_eq!(plan.unit.unwrap().value.as_deref(), Some("某局"));
 }
+
+#[test]
+fn deadlines_as_drafters_say_them() {
+    let deadline = |text: &str| {
+        measure(&format!("      时限：{text}"))
+            .deadline
+            .unwrap()
+            .value
+            .unwrap()
+    };
+    for (text, last) in [
+        ("2024年12月31日前完成", "2024-12-31"),
+        ("2024年12月31日 前", "2024-12-31"),
+        ("年底前", "2024-12-31"),
+        ("今年年底", "2024-12-31"),
+        ("下半年", "2024-12-31"),
+        ("第四季度", "2024-12-31"),
+        ("上半年", "2025-06-30"),
+    ] {
+        assert_eq!(deadline(text).due(), Some(day(last)), "{text}");
+    }
+}
+
+#[test]
+fn a_trailing_separator_after_a_date_is_harmless() {
+    let m = measure("      延期：2025-03-31，\n      回头看：2025-06-30；");
+    assert_eq!(
+        m.extensions[0].value.as_ref().unwrap().date.value.last,
+        day("2025-03-31")
+    );
+    assert!(m.review.unwrap().value.is_some());
+}
+
+#[test]
+fn a_person_name_may_hold_spaces() {
+    let plan =
+        clean("方案 P {\n  人员 {\n    Lee Ming: Deputy Director\n    陈国强：局长\n  }\n}\n");
+    assert_eq!(plan.people[0].name.value, "Lee Ming");
+    assert_eq!(plan.people[0].posts, ["Deputy Director"]);
+    assert_eq!(plan.people[1].name.value, "陈国强");
+}
+
+#[test]
+fn a_near_miss_status_in_a_milestone_is_reported() {
+    let text = "方案 甲 {\n  反馈日期：2024-07-26\n  问题 A1 x {\n    措施 A1.1 y {\n      节点：2024-10-31 完成首轮培训（已完工）\n      节点：2024-11-30 召开座谈会（第二场）\n    }\n  }\n}\n";
+    let parsed = read(text);
+    assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
+    let d = &parsed.diagnostics[0];
+    assert_eq!(
+        &text[d.primary.span.start..d.primary.span.end],
+        "（已完工）"
+    );
+    assert!(d.help.as_ref().unwrap().zh.contains("已完成"));
+}
+
+#[test]
+fn the_ledger_may_be_spelt_the_old_way() {
+    let m = measure("      佐证：台帐 《整改台帐》");
+    assert_eq!(
+        m.evidence[0].value.as_ref().unwrap().kind.value,
+        EvidenceKind::Ledger
+    );
+}

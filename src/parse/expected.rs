@@ -23,6 +23,7 @@ pub(crate) fn describe(rule: Rule) -> (&'static str, &'static str) {
             ("取值", "a value")
         }
         R::by_suffix => ("“前”", "`前`"),
+        R::done_word => ("“完成”", "`完成`"),
         R::date_dot => ("日期分隔符（- / .）", "a date separator (`-` `/` `.`)"),
         R::range_sep => ("“至”", "`至`"),
         R::keyword => ("关键字", "a keyword"),

@@ -437,23 +437,47 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                     let Some(entry) = self.entry(*line) else {
                         continue;
                     };
-                    let name = self.slice(entry.key).to_owned();
-                    let role = self
-                        .value(entry)
-                        .map(|v| Spanned::new(v.text.trim().to_owned(), v.span));
-                    let posts = self
-                        .value(entry)
-                        .map(|v| Reader::names(&v).into_iter().map(|s| s.value).collect())
-                        .unwrap_or_default();
-                    plan.people.push(Person {
-                        span: entry.span(),
-                        name: Spanned::new(name, entry.key),
-                        role,
-                        posts,
-                    });
+                    plan.people.push(self.person(entry));
                 }
                 Item::Block(_) => self.nested_in_list(item, BlockKind::People),
             }
+        }
+    }
+
+    /// One line of `人员`: `NAME：ROLE`. A name may hold spaces
+    /// (`Lee Ming: Deputy Director`) when a colon follows it.
+    fn person(&self, entry: &Entry) -> Person {
+        let mut name = Spanned::new(self.slice(entry.key).to_owned(), entry.key);
+        let mut role = self.value(entry);
+        if entry.colon.is_none()
+            && let Some(v) = role.as_ref().filter(|v| v.exact)
+            && let Some(at) = v.text.find([':', '：'])
+        {
+            let head = v.text[..at].trim_end_matches([' ', '\t', '\u{3000}']);
+            let name_end = v.span.start + head.len();
+            name = Spanned::new(
+                self.slice(Span::new(entry.key.start, name_end)).to_owned(),
+                Span::new(entry.key.start, name_end),
+            );
+            let colon_len = v.text[at..].chars().next().map_or(1, char::len_utf8);
+            let rest = &v.text[at + colon_len..];
+            let skipped = rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len();
+            let start = v.span.start + at + colon_len + skipped;
+            role = (start < v.span.end).then(|| ValueText {
+                text: self.slice(Span::new(start, v.span.end)).to_owned(),
+                span: Span::new(start, v.span.end),
+                exact: true,
+            });
+        }
+        let posts = role
+            .as_ref()
+            .map(|v| Reader::names(v).into_iter().map(|s| s.value).collect())
+            .unwrap_or_default();
+        Person {
+            span: entry.span(),
+            name,
+            role: role.map(|v| Spanned::new(v.text.trim().to_owned(), v.span)),
+            posts,
         }
     }
 
@@ -620,11 +644,17 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 Some(Keyword::Milestone) => {
                     let span = self.lines[line].span;
                     let span = Span::new(self.lines[line].indent.end, span.end);
-                    if let Some(Field {
-                        value: Some(ms), ..
-                    }) = self.field(s, line, |r, v| r.milestone(v, span))
-                    {
-                        m.milestones.push(ms);
+                    // An unreadable milestone (P004) still counts as one, so
+                    // that "no milestone" is not reported on top.
+                    if let Some(field) = self.field(s, line, |r, v| r.milestone(v, span)) {
+                        m.milestones.push(field.value.unwrap_or(Milestone {
+                            span,
+                            block: false,
+                            date: None,
+                            content: None,
+                            status: None,
+                            evidence: Vec::new(),
+                        }));
                     }
                 }
                 _ => self.misplaced(item, BlockKind::Measure),

@@ -494,7 +494,11 @@ impl Reader<'_> {
             let at = value.pair_span(&part);
             match part.as_rule() {
                 Rule::date => milestone.date = Some(self.date_pair(value, part, base)?),
-                Rule::milestone_text => milestone.content = Some(value.spanned(&part)),
+                Rule::milestone_text => {
+                    let content = value.spanned(&part);
+                    self.unknown_milestone_status(&content);
+                    milestone.content = Some(content);
+                }
                 rule => {
                     if let Some(status) = Self::status_of(rule) {
                         milestone.status = Some(Spanned::new(status, at));
@@ -503,6 +507,38 @@ impl Reader<'_> {
             }
         }
         Some(milestone)
+    }
+
+    /// A milestone's text that ends in parentheses holding a near miss of a
+    /// status (`完成首轮培训（已完工）`) was meant as its status.
+    fn unknown_milestone_status(&mut self, content: &Spanned<String>) {
+        let text = content.value.as_str();
+        let Some(close) = text.strip_suffix('）').or_else(|| text.strip_suffix(')')) else {
+            return;
+        };
+        let Some(open) = close.rfind(['（', '(']) else {
+            return;
+        };
+        let inner = close[open..].trim_start_matches(['（', '(']).trim();
+        if Self::STATUS_WORDS.contains(&inner) {
+            return;
+        }
+        if let Some(g) = suggest::closest(inner, Self::STATUS_WORDS) {
+            let start = content.span.start + open;
+            let span = if content.span.len() == text.len() {
+                Span::new(start, content.span.end)
+            } else {
+                content.span
+            };
+            self.report(
+                span,
+                tr!("无法识别节点状态“{inner}”", "unknown milestone status `{inner}`"),
+                tr!(
+                    "是否想写“（{g}）”？状态可写：未启动、推进中、已完成、已销号、暂缓",
+                    "did you mean `（{g}）`? A status is one of 未启动, 推进中, 已完成, 已销号, 暂缓"
+                ),
+            );
+        }
     }
 
     // ───────────────────────── who and when ─────────────────────────
