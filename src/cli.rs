@@ -1,5 +1,8 @@
 //! The command line, as clap definitions only.
 
+// Flags are booleans; clap structs have many of them by nature.
+#![allow(clippy::struct_excessive_bools)]
+
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
