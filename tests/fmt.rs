@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use common::{Run, plan, repo};
@@ -167,9 +168,10 @@ fn killing_a_run_mid_write_never_tears_the_file() {
     // A plan large enough that formatting takes a while.
     let mut big = String::from("方案   大｛\r\n");
     for i in 0..40_000 {
-        big.push_str(&format!(
+        let _ = write!(
+            big,
             "问题 A{i} 问题{i}｛\r\n措施 A{i}.1 措施{i}｛\r\n时限 2024-09-30\r\n｝\r\n｝\r\n"
-        ));
+        );
     }
     big.push_str("｝\r\n");
     let formatted = rectlint::fmt::format(&big).unwrap();
