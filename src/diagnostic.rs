@@ -152,6 +152,20 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+impl Fix {
+    /// Replace what is written at `span` with `replacement`, a change of
+    /// meaning a person should check (`--unsafe-fixes`).
+    pub fn unsafe_replace(span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            applicability: Applicability::Unsafe,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+}
+
 /// A finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {

@@ -115,10 +115,14 @@ fn explain(code: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, lint::RunE
     };
     let meta = rule.meta();
     let severity = meta.severity.word(lang);
-    let fixable = match (meta.fixable, lang) {
-        (true, Lang::Zh) => "，可自动修复（--fix）",
-        (true, Lang::En) => ", fixable with --fix",
-        (false, _) => "",
+    let fixable = match (meta.fix, lang) {
+        (check::Fixable::Safe, Lang::Zh) => "，可自动修复（--fix）",
+        (check::Fixable::Safe, Lang::En) => ", fixable with --fix",
+        (check::Fixable::Unsafe, Lang::Zh) => "，可自动修复（--fix --unsafe-fixes，修复后请核对）",
+        (check::Fixable::Unsafe, Lang::En) => {
+            ", fixable with --fix --unsafe-fixes (check the result)"
+        }
+        (check::Fixable::No, _) => "",
     };
     writeln!(out, "# {} {}（{severity}{fixable}）", meta.code, meta.name)?;
     writeln!(out)?;

@@ -35,6 +35,17 @@ pub const HEADINGS_EN: [&str; 4] = [
     "## Use instead",
 ];
 
+/// Whether a rule's findings come with a fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fixable {
+    No,
+    /// `--fix` applies it: it never changes what the plan means.
+    Safe,
+    /// Only `--fix --unsafe-fixes` applies it: it may change what the plan
+    /// means (a renamed key, a corrected count).
+    Unsafe,
+}
+
 /// What a rule is, in one place: its file.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -45,8 +56,8 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// One line: (Chinese, English).
     pub summary: (&'static str, &'static str),
-    /// Whether `--fix` can repair its findings.
-    pub fixable: bool,
+    /// Whether `--fix` can repair its findings, and how safely.
+    pub fix: Fixable,
     pub doc: Doc,
 }
 

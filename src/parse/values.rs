@@ -8,7 +8,7 @@ use pest::Parser;
 use pest::iterators::Pair;
 
 use super::grammar::{RectParser, Rule};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Diagnostic, Fix, Text};
 use crate::model::{
     DateRange, DateSpec, Deadline, Evidence, EvidenceKind, Extension, InspectionKind, Milestone,
     PersonRef, Precision, Reference, Review, Status, StatusValue, WhoDate,
@@ -348,11 +348,17 @@ impl Reader<'_> {
                 "a status is one of 未启动 (not started), 推进中 (in progress), 已完成 (done), 已销号 (closed), 暂缓 (deferred)"
             ),
         };
-        self.report(
+        let mut d = Diagnostic::new(
+            "P004",
             span,
             tr!("无法识别状态“{word}”", "unknown status `{word}`"),
-            help,
-        );
+        )
+        .with_help(help);
+        // Whether `完成了` meant 已完成 is for the drafter to confirm.
+        if let Some(g) = guess {
+            d = d.with_fix(Fix::unsafe_replace(span, g));
+        }
+        self.diagnostics.push(d);
     }
 
     /// A status with its optional date.

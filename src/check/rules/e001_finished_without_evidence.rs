@@ -1,6 +1,6 @@
 //! E001: a measure marked done or closed with no evidence at all.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -53,7 +53,7 @@ static META: RuleMeta = RuleMeta {
         "已完成或已销号的措施没有佐证材料",
         "a measure done or closed with no evidence",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

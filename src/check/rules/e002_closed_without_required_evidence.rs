@@ -1,7 +1,7 @@
 //! E002: a closed measure without every evidence kind the profile requires
 //! for closing (`closure_evidence`).
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{EvidenceKind, Field, Plan, Status};
 use crate::tr;
@@ -78,7 +78,7 @@ static META: RuleMeta = RuleMeta {
         "已销号的措施缺少销号所需的佐证类别",
         "a closed measure lacking an evidence kind closing requires",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -3,7 +3,7 @@
 use std::io::ErrorKind;
 
 use super::e004_evidence_outside_repository::{Place, evidence_paths, locate};
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -47,7 +47,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-evidence-file",
     severity: Severity::Error,
     summary: ("佐证路径不存在", "an evidence path that does not exist"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

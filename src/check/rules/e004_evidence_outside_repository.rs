@@ -10,7 +10,7 @@
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::check::{Context, Doc, FileInfo, Rule, RuleMeta};
+use crate::check::{Context, Doc, FileInfo, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Reference, Span};
 use crate::tr;
@@ -190,7 +190,7 @@ static META: RuleMeta = RuleMeta {
         "佐证路径超出了方案所在仓库",
         "an evidence path that leaves the repository root",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

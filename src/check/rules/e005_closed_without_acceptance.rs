@@ -1,6 +1,6 @@
 //! E005: a closed measure with no `验收`.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Status};
 use crate::tr;
@@ -46,7 +46,7 @@ static META: RuleMeta = RuleMeta {
         "已销号的措施没有写验收",
         "a closed measure with no 验收",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! E006: regulation evidence (`制度`, `文件`) without a `《title》`.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{EvidenceKind, Plan, Reference};
 use crate::tr;
@@ -66,7 +66,7 @@ static META: RuleMeta = RuleMeta {
         "制度类佐证没有写明《文件名称》",
         "regulation evidence without a 《title》",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

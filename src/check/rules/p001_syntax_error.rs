@@ -1,6 +1,6 @@
 //! P001: a line or a file that cannot be read.
 
-use crate::check::{Doc, Rule, RuleMeta};
+use crate::check::{Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 
 pub struct SyntaxError;
@@ -19,7 +19,7 @@ static META: RuleMeta = RuleMeta {
         "语法错误：文件或某一行无法读取",
         "syntax error: a line or the file cannot be read",
     ),
-    fixable: false,
+    fix: Fixable::Safe,
     doc: Doc {
         zh: r#"## 检查什么
 

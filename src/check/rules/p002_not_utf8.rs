@@ -1,6 +1,6 @@
 //! P002: a file that is not UTF-8.
 
-use crate::check::{Doc, Rule, RuleMeta};
+use crate::check::{Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 
 pub struct NotUtf8;
@@ -19,7 +19,7 @@ static META: RuleMeta = RuleMeta {
         "文件不是 UTF-8 编码（已按 GB18030 读取）",
         "the file is not UTF-8 (read as GB18030)",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 
@@ -31,11 +31,20 @@ static META: RuleMeta = RuleMeta {
 
 ## 错误示例
 
-用记事本“ANSI”编码保存的方案文件（在中文 Windows 上即 GBK）。
+用记事本“ANSI”编码保存的方案文件（在中文 Windows 上即 GBK）：
+
+```
+$ rectlint check 整改方案.rect
+警告[P002] 文件不是 UTF-8 编码，已按 GB18030 读取
+```
 
 ## 正确写法
 
-另存为“UTF-8”编码，或运行 `rectlint fmt 文件名`。
+另存为“UTF-8”编码，或让 rectlint 改写：
+
+```
+$ rectlint fmt 整改方案.rect
+```
 "#,
         en: r#"## What it checks
 
@@ -47,11 +56,20 @@ Mixed encodings in one repository show as garbage on other machines, in web view
 
 ## Example
 
-A plan saved by Notepad as "ANSI" (GBK on a Chinese Windows).
+A plan saved by Notepad as "ANSI" (GBK on a Chinese Windows):
+
+```
+$ rectlint check plan.rect --lang en
+warning[P002] the file is not UTF-8; it was read as GB18030
+```
 
 ## Use instead
 
-Save it as "UTF-8", or run `rectlint fmt FILE`.
+Save it as "UTF-8", or let rectlint rewrite it:
+
+```
+$ rectlint fmt plan.rect
+```
 "#,
     },
 };

@@ -1,6 +1,6 @@
 //! P003: an unknown key or block keyword.
 
-use crate::check::{Doc, Rule, RuleMeta};
+use crate::check::{Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 
 pub struct UnknownKey;
@@ -19,7 +19,7 @@ static META: RuleMeta = RuleMeta {
         "未知的键或块关键字（提示最接近的已知写法）",
         "unknown key or block keyword (the help names the closest known one)",
     ),
-    fixable: false,
+    fix: Fixable::Unsafe,
     doc: Doc {
         zh: r#"## 检查什么
 

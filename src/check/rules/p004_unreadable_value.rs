@@ -1,6 +1,6 @@
 //! P004: a value that cannot be read.
 
-use crate::check::{Doc, Rule, RuleMeta};
+use crate::check::{Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 
 pub struct UnreadableValue;
@@ -19,7 +19,7 @@ static META: RuleMeta = RuleMeta {
         "无法读取的取值：不存在的日期、未知的状态或佐证类别、不是数字的数",
         "a value that cannot be read: an impossible date, an unknown status or evidence kind, a number that is not one",
     ),
-    fixable: false,
+    fix: Fixable::Unsafe,
     doc: Doc {
         zh: r#"## 检查什么
 

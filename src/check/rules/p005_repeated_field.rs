@@ -1,6 +1,6 @@
 //! P005: a single-valued field given twice.
 
-use crate::check::{Doc, Rule, RuleMeta};
+use crate::check::{Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 
 pub struct RepeatedField;
@@ -19,7 +19,7 @@ static META: RuleMeta = RuleMeta {
         "只能写一次的字段写了两次（以后一处为准）",
         "a field that may appear once is given twice (the later one is used)",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! P006: a suppression without a reason, or one that silences nothing.
 
-use crate::check::{Doc, Rule, RuleMeta};
+use crate::check::{Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 
 pub struct BadSuppression;
@@ -19,7 +19,7 @@ static META: RuleMeta = RuleMeta {
         "抑制注释没有理由，或没有抑制任何问题",
         "a suppression without a reason, or one that silences nothing",
     ),
-    fixable: false,
+    fix: Fixable::Safe,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -3,7 +3,7 @@
 //! readers of "something checkable" that Q003 shares.
 
 use super::e006_regulation_without_title::names_a_title;
-use crate::check::{Context, Doc, Rule, RuleMeta, find_word};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, find_word};
 use crate::diagnostic::Severity;
 use crate::model::{Measure, Plan, Span};
 use crate::tr;
@@ -135,7 +135,7 @@ static META: RuleMeta = RuleMeta {
         "措施只有“进一步加强”之类的表述，无法检验",
         "a measure of vague verbs only, which cannot be checked",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

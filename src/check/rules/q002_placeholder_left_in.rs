@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Evidence, Field, Header, Issue, Measure, Plan, Span};
 use crate::tr;
@@ -226,7 +226,7 @@ static META: RuleMeta = RuleMeta {
         "方案中留有占位符或涂改符号",
         "placeholder or redaction marks left in",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

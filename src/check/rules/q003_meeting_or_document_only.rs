@@ -3,7 +3,7 @@
 
 use super::e006_regulation_without_title::names_a_title;
 use super::q001_vague_measure::{has_quantity, measure_text};
-use crate::check::{Context, Doc, Rule, RuleMeta, find_word};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, find_word};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -57,7 +57,7 @@ static META: RuleMeta = RuleMeta {
         "措施的成果只是开会或发文",
         "a measure whose only deliverable is a meeting or a document",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

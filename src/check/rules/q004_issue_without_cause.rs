@@ -1,6 +1,6 @@
 //! Q004: an issue without `原因` (root cause).
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Issue, Plan};
 use crate::tr;
@@ -49,7 +49,7 @@ static META: RuleMeta = RuleMeta {
     name: "issue-without-cause",
     severity: Severity::Info,
     summary: ("问题没有写原因分析", "an issue without 原因 (root cause)"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! R001: a measure with no `责任领导`.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -35,7 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-leader",
     severity: Severity::Error,
     summary: ("措施没有写责任领导", "a measure with no 责任领导"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! R002: a measure with no `责任部门`.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -35,7 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-department",
     severity: Severity::Error,
     summary: ("措施没有写责任部门", "a measure with no 责任部门"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! R003: a `责任领导` whose declared role is not a leader's.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Person, PersonMatch, Plan};
 use crate::tr;
@@ -83,7 +83,7 @@ static META: RuleMeta = RuleMeta {
         "责任领导的职务不是领导职务",
         "a 责任领导 whose declared role is not a leader's",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

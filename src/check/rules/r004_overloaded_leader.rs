@@ -1,7 +1,7 @@
 //! R004: one leader answers for more than `max_measures_per_leader`
 //! measures.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{PersonMatch, Plan};
 use crate::tr;
@@ -62,7 +62,7 @@ static META: RuleMeta = RuleMeta {
         "一位领导担任责任领导的措施过多",
         "one leader answers for more than max_measures_per_leader measures",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! R005: the `第一责任人` is not declared, or not a leader.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{PersonMatch, Plan};
 use crate::{suggest, tr};
@@ -116,7 +116,7 @@ static META: RuleMeta = RuleMeta {
         "第一责任人没有声明，或不是领导",
         "the 第一责任人 is not declared, or not a leader",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

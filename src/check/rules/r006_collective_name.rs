@@ -2,7 +2,7 @@
 //! named. The test for such a name is shared with S004 and S005, which leave
 //! these names to this rule.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::{Severity, Text};
 use crate::model::{Field, Plan, Span};
 use crate::tr;
@@ -145,7 +145,7 @@ static META: RuleMeta = RuleMeta {
         "应写具体领导或部门的地方写了集体或笼统的名称",
         "a collective or vague name where a leader or department must be named",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! R007: a measure with no `责任人`.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -35,7 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-assignee",
     severity: Severity::Info,
     summary: ("措施没有写责任人", "a measure with no 责任人"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! S001: a required plan field is missing.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -71,7 +71,7 @@ static META: RuleMeta = RuleMeta {
         "方案缺少必填字段（被巡察单位、巡察组、反馈日期、第一责任人）",
         "a required plan field is missing (unit, inspector, feedback, first-responsible)",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,6 +1,6 @@
 //! S002: an issue with no measure at its leaves.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -42,7 +42,7 @@ static META: RuleMeta = RuleMeta {
     name: "issue-without-measure",
     severity: Severity::Error,
     summary: ("问题没有整改措施", "an issue with no measure"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

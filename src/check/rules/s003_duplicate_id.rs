@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Header, Plan, Spanned};
 use crate::tr;
@@ -52,7 +52,7 @@ static META: RuleMeta = RuleMeta {
     name: "duplicate-id",
     severity: Severity::Error,
     summary: ("同一编号用了两次", "the same ID used twice"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

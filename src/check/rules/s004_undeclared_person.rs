@@ -1,7 +1,7 @@
 //! S004: a person named in a field is not declared under `人员`.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::diagnostic::{Fix, Severity};
 use crate::model::{Measure, PersonMatch, PersonRef, Plan, Span};
 use crate::{suggest, tr};
 
@@ -102,7 +102,8 @@ impl Rule for UndeclaredPerson {
                         .iter()
                         .map(|p| p.name.value.as_str())
                         .chain(plan.people.iter().flat_map(|p| p.posts.iter().map(String::as_str)));
-                    let help = if let Some(guess) = suggest::closest(name, candidates) {
+                    let guess = suggest::closest(name, candidates);
+                    let help = if let Some(guess) = guess {
                         tr!("是否想写“{guess}”？", "did you mean `{guess}`?")
                     } else if plan.has_department(name) {
                         tr!(
@@ -115,15 +116,19 @@ impl Rule for UndeclaredPerson {
                             "declare the person and their role in the 人员 block, e.g. {name}：{role}"
                         )
                     };
-                    ctx.report(
-                        person.name.span,
-                        tr!(
-                            "{key}“{name}”没有在“人员”中声明",
-                            "{key} `{name}` is not declared under `人员`"
-                        ),
-                    )
-                    .help(help)
-                    .node(measure.node());
+                    let d = ctx
+                        .report(
+                            person.name.span,
+                            tr!(
+                                "{key}“{name}”没有在“人员”中声明",
+                                "{key} `{name}` is not declared under `人员`"
+                            ),
+                        )
+                        .help(help)
+                        .node(measure.node());
+                    if let Some(guess) = guess {
+                        d.fix(Fix::unsafe_replace(person.name.span, guess));
+                    }
                 }
             }
         }
@@ -138,7 +143,7 @@ static META: RuleMeta = RuleMeta {
         "字段中的人名没有在“人员”中声明",
         "a person named in a field is not declared under 人员",
     ),
-    fixable: false,
+    fix: Fixable::Unsafe,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,7 +1,7 @@
 //! S005: a department named in a field is not declared under `部门`.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::diagnostic::{Fix, Severity};
 use crate::model::{Measure, Plan, Span, Spanned};
 use crate::{suggest, tr};
 
@@ -63,7 +63,8 @@ impl Rule for UndeclaredDepartment {
                 .unwrap_or_default()
                 .to_owned();
             let candidates = plan.departments.iter().map(|d| d.name.value.as_str());
-            let help = if let Some(guess) = suggest::closest(name, candidates) {
+            let guess = suggest::closest(name, candidates);
+            let help = if let Some(guess) = guess {
                 tr!("是否想写“{guess}”？", "did you mean `{guess}`?")
             } else if plan.person(name).is_some() {
                 tr!(
@@ -76,15 +77,23 @@ impl Rule for UndeclaredDepartment {
                     "declare the department in the 部门 block, or write the name of a declared one"
                 )
             };
-            ctx.report(
-                department.span,
-                tr!(
-                    "{key}“{name}”没有在“部门”中声明",
-                    "{key} `{name}` is not declared under `部门`"
-                ),
-            )
-            .help(help)
-            .node(measure.node());
+            let d = ctx
+                .report(
+                    department.span,
+                    tr!(
+                        "{key}“{name}”没有在“部门”中声明",
+                        "{key} `{name}` is not declared under `部门`"
+                    ),
+                )
+                .help(help)
+                .node(measure.node());
+            // Only the name is replaced; a note after it stays.
+            if let Some(guess) = guess
+                && written.starts_with(name)
+            {
+                let span = Span::new(department.span.start, department.span.start + name.len());
+                d.fix(Fix::unsafe_replace(span, guess));
+            }
         }
     }
 }
@@ -97,7 +106,7 @@ static META: RuleMeta = RuleMeta {
         "字段中的部门没有在“部门”中声明",
         "a department named in a field is not declared under 部门",
     ),
-    fixable: false,
+    fix: Fixable::Unsafe,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,7 +1,7 @@
 //! S006: `问题数` / `类别数` disagrees with the issues / categories written.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::diagnostic::{Fix, Severity};
 use crate::model::Plan;
 use crate::tr;
 
@@ -26,6 +26,7 @@ impl Rule for WrongCount {
                         "`问题数` says {declared}, but the plan holds {written} issue{s}"
                     ),
                 )
+                .fix(Fix::unsafe_replace(field.value_span, written.to_string()))
                 .help(if written == 0 {
                     tr!(
                         "方案中还没有写问题：按巡察反馈意见逐条写出问题及其措施",
@@ -52,6 +53,7 @@ impl Rule for WrongCount {
                         "`类别数` says {declared}, but the plan holds {written} categor{plural}"
                     ),
                 )
+                .fix(Fix::unsafe_replace(field.value_span, written.to_string()))
                 .help(tr!(
                     "把类别数改为 {written}，或补齐漏写的方面",
                     "make it {written}, or add the categories left out"
@@ -69,7 +71,7 @@ static META: RuleMeta = RuleMeta {
         "问题数或类别数与实际写的不一致",
         "问题数 / 类别数 disagrees with the issues / categories written",
     ),
-    fixable: false,
+    fix: Fixable::Unsafe,
     doc: Doc {
         zh: r#"## 检查什么
 

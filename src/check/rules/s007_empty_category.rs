@@ -1,6 +1,6 @@
 //! S007: a category with no issue.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -36,7 +36,7 @@ static META: RuleMeta = RuleMeta {
     name: "empty-category",
     severity: Severity::Warning,
     summary: ("方面中没有问题", "a category with no issue"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

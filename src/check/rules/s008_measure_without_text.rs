@@ -1,6 +1,6 @@
 //! S008: a measure with neither a title nor `内容`.
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -45,7 +45,7 @@ static META: RuleMeta = RuleMeta {
         "措施既没有标题也没有“内容”",
         "a measure with neither a title nor 内容",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Measure, Plan, Span};
 use crate::tr;
@@ -77,7 +77,7 @@ static META: RuleMeta = RuleMeta {
         "两项措施内容完全相同（复制粘贴）",
         "two measures with the same text (copy and paste)",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,7 +1,7 @@
 //! T001: a measure with no `时限`.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -36,7 +36,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-deadline",
     severity: Severity::Error,
     summary: ("措施没有写时限", "a measure with no 时限"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

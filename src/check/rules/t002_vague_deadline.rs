@@ -1,7 +1,7 @@
 //! T002: a deadline that names no date (`尽快`, `年内`, `适时`…).
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta, find_word};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, find_word};
 use crate::diagnostic::Severity;
 use crate::model::{Deadline, Plan};
 use crate::tr;
@@ -54,7 +54,7 @@ static META: RuleMeta = RuleMeta {
         "时限没有具体日期（尽快、年内、适时……）",
         "a vague deadline (尽快, 年内, 适时…)",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

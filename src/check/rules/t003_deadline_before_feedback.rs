@@ -1,7 +1,7 @@
 //! T003: a deadline before the feedback date.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -50,7 +50,7 @@ static META: RuleMeta = RuleMeta {
     name: "deadline-before-feedback",
     severity: Severity::Error,
     summary: ("时限早于反馈日期", "a deadline before the feedback date"),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

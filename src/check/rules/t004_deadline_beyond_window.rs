@@ -1,7 +1,7 @@
 //! T004: a dated deadline later than feedback + `rectification_window_days`.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Deadline, Plan};
 use crate::tr;
@@ -59,7 +59,7 @@ static META: RuleMeta = RuleMeta {
         "时限超出反馈后的整改期限",
         "a deadline later than the rectification window after feedback",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,7 +1,7 @@
 //! T005: a long-term measure with no milestone.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -46,7 +46,7 @@ static META: RuleMeta = RuleMeta {
         "长期坚持的措施没有节点",
         "a long-term measure with no milestone",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -2,7 +2,7 @@
 //! measure's deadline.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -96,7 +96,7 @@ static META: RuleMeta = RuleMeta {
         "节点日期顺序颠倒、早于反馈日期或晚于措施时限",
         "milestones out of date order, before feedback, or after the measure's deadline",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -2,7 +2,7 @@
 //! done, closed or deferred.
 
 use super::dates::{self, Standing};
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -93,7 +93,7 @@ static META: RuleMeta = RuleMeta {
         "已过时限仍未完成",
         "overdue: the deadline or a milestone has passed and the item is not done",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,7 +1,7 @@
 //! T008: completed after the deadline with no `延期`.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -57,7 +57,7 @@ static META: RuleMeta = RuleMeta {
         "完成日期晚于时限且没有延期",
         "completed after the deadline with no 延期",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

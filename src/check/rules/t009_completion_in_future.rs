@@ -1,7 +1,7 @@
 //! T009: a completion date after as-of.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -48,7 +48,7 @@ static META: RuleMeta = RuleMeta {
         "完成日期晚于截至日期",
         "a completion date after the as-of date",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,7 +1,7 @@
 //! T010: a `立行立改` item due more than `immediate_days` after feedback.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Deadline, Plan};
 use crate::tr;
@@ -57,7 +57,7 @@ static META: RuleMeta = RuleMeta {
         "立行立改事项的时限距反馈日期过久",
         "a 立行立改 item due too long after feedback",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

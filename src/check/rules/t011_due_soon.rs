@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use super::dates::{self, Standing};
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -62,7 +62,7 @@ static META: RuleMeta = RuleMeta {
         "即将到期且尚未完成",
         "due within a few days and not done",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

@@ -1,7 +1,7 @@
 //! T012: a `延期` with no reason, or one that moves the deadline earlier.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{DateSpec, Plan};
 use crate::span::Span;
@@ -87,7 +87,7 @@ static META: RuleMeta = RuleMeta {
         "延期没有理由，或把时限提前",
         "a 延期 with no reason, or one that moves the deadline earlier",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 

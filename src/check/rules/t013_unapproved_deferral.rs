@@ -1,7 +1,7 @@
 //! T013: a deferred measure without `理由` or without `批准`.
 
 use super::dates;
-use crate::check::{Context, Doc, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Status};
 use crate::tr;
@@ -87,7 +87,7 @@ static META: RuleMeta = RuleMeta {
         "暂缓整改的措施没有理由或没有批准",
         "a deferred measure without 理由 or without 批准",
     ),
-    fixable: false,
+    fix: Fixable::No,
     doc: Doc {
         zh: r#"## 检查什么
 
