@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::config::{Level, Profile};
 use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
-use crate::model::Plan;
+use crate::model::{Measure, Plan};
 use crate::parse::Parsed;
 use crate::span::Span;
 
@@ -212,6 +212,25 @@ pub fn finalize(found: Vec<Diagnostic>, profile: &Profile) -> Vec<Diagnostic> {
     });
     out.dedup();
     out
+}
+
+/// Report, at its header, every measure that lacks a field: `missing` tells
+/// whether it does, `message` words the finding from the measure's ID.
+pub fn report_measures_missing(
+    plan: &Plan,
+    ctx: &mut Context,
+    missing: impl Fn(&Measure) -> bool,
+    message: impl Fn(&str) -> Text,
+    help: &Text,
+) {
+    for (_, measure) in plan.all_measures() {
+        if missing(measure) {
+            let id = measure.node().unwrap_or_default();
+            ctx.report(measure.header.keyword_span, message(id))
+                .help(help.clone())
+                .node(measure.node());
+        }
+    }
 }
 
 /// Whether `text` holds a word of `words`; the first one found.

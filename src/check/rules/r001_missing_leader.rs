@@ -1,6 +1,6 @@
 //! R001: a measure with no `责任领导`.
 
-use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, report_measures_missing};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -13,20 +13,16 @@ impl Rule for MissingLeader {
     }
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
-            if measure.leaders.is_none() {
-                let id = measure.node().unwrap_or_default().to_owned();
-                ctx.report(
-                    measure.header.keyword_span,
-                    tr!("措施 {id} 没有责任领导", "measure {id} has no responsible leader"),
-                )
-                .help(tr!(
-                    "在措施中写明一位分管领导，例如：责任领导：李明",
-                    "name the leader in charge in the measure, e.g. 责任领导：李明"
-                ))
-                .node(measure.node());
-            }
-        }
+        report_measures_missing(
+            plan,
+            ctx,
+            |m| m.leaders.is_none(),
+            |id| tr!("措施 {id} 没有责任领导", "measure {id} has no responsible leader"),
+            &tr!(
+                "在措施中写明一位分管领导，例如：责任领导：李明",
+                "name the leader in charge in the measure, e.g. 责任领导：李明"
+            ),
+        );
     }
 }
 

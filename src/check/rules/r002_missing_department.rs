@@ -1,6 +1,6 @@
 //! R002: a measure with no `责任部门`.
 
-use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, report_measures_missing};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -13,20 +13,16 @@ impl Rule for MissingDepartment {
     }
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
-            if measure.departments.is_none() {
-                let id = measure.node().unwrap_or_default().to_owned();
-                ctx.report(
-                    measure.header.keyword_span,
-                    tr!("措施 {id} 没有责任部门", "measure {id} has no lead department"),
-                )
-                .help(tr!(
-                    "在措施中写明牵头的部门，例如：责任部门：刑侦大队",
-                    "name the department that leads the work, e.g. 责任部门：刑侦大队"
-                ))
-                .node(measure.node());
-            }
-        }
+        report_measures_missing(
+            plan,
+            ctx,
+            |m| m.departments.is_none(),
+            |id| tr!("措施 {id} 没有责任部门", "measure {id} has no lead department"),
+            &tr!(
+                "在措施中写明牵头的部门，例如：责任部门：刑侦大队",
+                "name the department that leads the work, e.g. 责任部门：刑侦大队"
+            ),
+        );
     }
 }
 

@@ -1,6 +1,6 @@
 //! R007: a measure with no `责任人`.
 
-use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, report_measures_missing};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -13,20 +13,16 @@ impl Rule for MissingAssignee {
     }
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
-            if measure.assignees.is_none() {
-                let id = measure.node().unwrap_or_default().to_owned();
-                ctx.report(
-                    measure.header.keyword_span,
-                    tr!("措施 {id} 没有责任人", "measure {id} names no officer to do the work"),
-                )
-                .help(tr!(
-                    "在措施中写明具体经办的人，例如：责任人：王芳",
-                    "name the officer who does the work, e.g. 责任人：王芳"
-                ))
-                .node(measure.node());
-            }
-        }
+        report_measures_missing(
+            plan,
+            ctx,
+            |m| m.assignees.is_none(),
+            |id| tr!("措施 {id} 没有责任人", "measure {id} names no officer to do the work"),
+            &tr!(
+                "在措施中写明具体经办的人，例如：责任人：王芳",
+                "name the officer who does the work, e.g. 责任人：王芳"
+            ),
+        );
     }
 }
 

@@ -1,7 +1,6 @@
 //! T001: a measure with no `时限`.
 
-use super::dates;
-use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, report_measures_missing};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -14,20 +13,16 @@ impl Rule for MissingDeadline {
     }
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
-            if measure.deadline.is_none() {
-                let id = dates::node(measure);
-                ctx.report(
-                    measure.header.keyword_span,
-                    tr!("措施 {id} 没有写时限", "measure {id} has no deadline"),
-                )
-                .help(tr!(
-                    "写明完成时限，例如：时限：2024-09-30；立即整改的写“时限：立行立改”，长期任务写“时限：长期坚持”并列出节点",
-                    "give the deadline, e.g. 时限：2024-09-30; write 时限：立行立改 for an item fixed at once, or 时限：长期坚持 with milestones for a standing task"
-                ))
-                .node(measure.node());
-            }
-        }
+        report_measures_missing(
+            plan,
+            ctx,
+            |m| m.deadline.is_none(),
+            |id| tr!("措施 {id} 没有写时限", "measure {id} has no deadline"),
+            &tr!(
+                "写明完成时限，例如：时限：2024-09-30；立即整改的写“时限：立行立改”，长期任务写“时限：长期坚持”并列出节点",
+                "give the deadline, e.g. 时限：2024-09-30; write 时限：立行立改 for an item fixed at once, or 时限：长期坚持 with milestones for a standing task"
+            ),
+        );
     }
 }
 
