@@ -13,7 +13,7 @@ use crate::diagnostic::Lang;
 
 /// 检查整改方案（.rect）是否合格 · Check rectification plans (.rect) before they are submitted.
 #[derive(Debug, Parser)]
-#[command(name = "rectlint", version, about, long_about = None, max_term_width = 100)]
+#[command(name = "rectlint", version, long_about = None, max_term_width = 100)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
