@@ -390,6 +390,30 @@ pub struct Resolved {
     pub root: Option<PathBuf>,
 }
 
+/// `a/b/../c` → `a/c`, without touching the file system, so that the
+/// folders a plan's configuration, repository root and evidence are looked
+/// for in are the plan's own, whatever way its path was written. `..` above
+/// the root of an absolute path stays at the root; above a relative path it
+/// is kept.
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(part),
+            },
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// The nearest ancestor of `dir` (itself included) holding `.git` or
 /// `rectlint.toml`, and the `rectlint.toml` there if any.
 pub fn find_root(dir: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
@@ -459,6 +483,15 @@ pub fn resolve(dir: &Path, overrides: &Overrides) -> Result<Resolved, ConfigErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_normalised_by_their_text() {
+        let n = |p: &str| normalize(Path::new(p)).display().to_string();
+        assert_eq!(n("/a/b/../c/./d"), "/a/c/d");
+        assert_eq!(n("/a/../../b"), "/b");
+        assert_eq!(n("a/../../b"), "../b");
+        assert_eq!(n("./a"), "a");
+    }
 
     #[test]
     fn shipped_profiles_load() {

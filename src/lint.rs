@@ -376,7 +376,7 @@ pub(crate) fn collect(
     let mut inputs = BTreeMap::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let absolute = stdin_name.map(|n| normalize(&cwd.join(n)));
+            let absolute = stdin_name.map(|n| config::normalize(&cwd.join(n)));
             let display = stdin_name.map_or_else(|| "<stdin>".to_owned(), |n| shown(n, cwd));
             inputs.insert(
                 display.clone(),
@@ -418,28 +418,8 @@ fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, cwd: &Path) {
     inputs.entry(display.clone()).or_insert_with(|| Input {
         display,
         path: Some(path.to_path_buf()),
-        absolute: Some(normalize(&cwd.join(path))),
+        absolute: Some(config::normalize(&cwd.join(path))),
     });
-}
-
-/// `a/b/../c` → `a/c`, without touching the file system: the folders a
-/// plan's configuration and repository are looked for in are the plan's own,
-/// whatever way its path was written.
-pub(crate) fn normalize(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push(part);
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// A path as shown to the user: relative to the working directory when it is

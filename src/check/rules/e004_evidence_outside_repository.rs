@@ -8,9 +8,10 @@
 //! links), never opened.
 
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 use crate::check::{Context, Doc, FileInfo, Fixable, Rule, RuleMeta};
+use crate::config::normalize;
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Reference, Span};
 use crate::tr;
@@ -67,7 +68,7 @@ pub(super) fn locate(file: &FileInfo, path: &str) -> Option<Place> {
     let root = match &file.root {
         // A folder outside its own root cannot happen; if it does, the
         // folder itself is the only safe root.
-        Some(root) if lexical(&dir).starts_with(lexical(root)) => root.clone(),
+        Some(root) if normalize(&dir).starts_with(normalize(root)) => root.clone(),
         _ => dir.clone(),
     };
     if is_absolute(path) {
@@ -110,26 +111,11 @@ fn is_absolute(path: &str) -> bool {
     }
 }
 
-/// A path with its `.` and `..` taken away by text alone.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// Whether the `..` of `path`, read from `dir`, climb above `root`, judged
 /// from the text alone.
 fn climbs_out(dir: &Path, root: &Path, path: &str) -> bool {
-    let dir = lexical(dir);
-    let root = lexical(root);
+    let dir = normalize(dir);
+    let root = normalize(root);
     let mut depth = dir
         .strip_prefix(&root)
         .map_or(0, |inside| inside.components().count());
