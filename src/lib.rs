@@ -144,7 +144,15 @@ fn explain(code: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, lint::RunE
 fn man(args: &cli::ManArgs, out: &mut dyn Write) -> Result<u8, lint::RunError> {
     let cmd = Cli::command();
     if let Some(dir) = &args.dir {
-        clap_mangen::generate_to(cmd, dir)?;
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir));
+        if let Err(e) = written {
+            let (shown, e) = (dir.display().to_string(), e.to_string());
+            return Err(lint::RunError::Usage(tr!(
+                "无法把手册页写入 {shown}：{e}",
+                "cannot write the man pages into {shown}: {e}"
+            )));
+        }
         return Ok(EXIT_OK);
     }
     let mut cmd = cmd.disable_help_subcommand(true);
