@@ -117,7 +117,7 @@ pub struct CheckArgs {
     pub baseline: Option<PathBuf>,
 
     /// 把当前的全部问题记录为基线（删去不再出现的记录） · record the current findings as the baseline (dropping records that no longer occur)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "diff")]
     pub write_baseline: Option<PathBuf>,
 }
 

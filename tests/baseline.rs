@@ -272,4 +272,8 @@ fn bad_baselines_stop_the_run() {
     );
     let out = run.exec(&["check", "--write-baseline", "no/such/folder/base.json"]);
     assert_eq!(out.code, 2, "{out:?}");
+    // A diff of fixes is no run to record.
+    let out = run.exec(&["check", "--fix", "--diff", "--write-baseline", "base.json"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!run.path().join("base.json").exists());
 }
