@@ -116,6 +116,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn columns_only_on_one_line() {
+        use crate::diagnostic::Diagnostic;
+        use crate::report::FileReport;
+        use crate::span::Span;
+        use crate::tr;
+
+        let text = "第一行\n第二行\n";
+        let mut one = Diagnostic::new("T007", Span::new(3, 9), tr!("甲", "a"));
+        one.severity = Severity::Warning;
+        let mut two = Diagnostic::new("P001", Span::new(3, 14), tr!("乙", "b"));
+        two.severity = Severity::Info;
+        let file = FileReport::new("a.rect".into(), text, vec![one, two], false);
+        let mut out = Vec::new();
+        Github::new(Lang::Zh).file(&mut out, &file).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "::notice file=a.rect,line=1,endLine=2,title=P001::乙\n\
+             ::warning file=a.rect,line=1,col=2,endLine=1,endColumn=4,title=T007::甲\n"
+        );
+    }
+
+    #[test]
     fn escapes_as_the_runner_wants() {
         assert_eq!(escape_data("100%\r\nnext: a,b"), "100%25%0D%0Anext: a,b");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
