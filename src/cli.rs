@@ -33,6 +33,10 @@ pub enum Command {
     Rules(RulesArgs),
     /// 把方案改写为统一格式（保留全部注释和取值） · rewrite plans in canonical form (every comment and value kept)
     Fmt(FmtArgs),
+    /// 打印命令行补全脚本 · print shell completions
+    Completions(CompletionsArgs),
+    /// 打印 man 手册页（roff 格式） · print the man page (roff)
+    Man(ManArgs),
 }
 
 /// Where configuration comes from.
@@ -87,6 +91,34 @@ pub struct CheckArgs {
     /// 并行线程数（默认：全部核心） · threads (default: all cores)
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
+
+    /// 警告也导致检查不通过（退出码 1） · warnings fail the run too (exit 1)
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Option<Deny>,
+
+    /// 警告多于 N 个时检查不通过 · fail the run when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+
+    /// 在结果之后列出每条规则的问题数，多者在前 · after the findings, a count per rule, most frequent first
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// 遍历文件夹时跳过匹配的路径（含 / 的模式相对于当前目录，否则匹配任一级名称；可重复） · when walking folders, skip matching paths (a glob with / is relative to the working directory, one without matches any path component; repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// 只检查按路径哈希分成 N 份后的第 I 份（I 从 1 开始），供多台 CI 机器分担 · check only the I-th of N parts of the files (split by a hash of the path; I counts from 1), to share a run between CI runners
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
+
+    /// 不报告基线文件中记录过的问题，只报告新问题 · hide the findings recorded in this baseline file and report only new ones
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// 把当前的全部问题记录为基线（删去不再出现的记录） · record the current findings as the baseline (dropping records that no longer occur)
+    #[arg(long, value_name = "FILE", conflicts_with = "diff")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// An output format of `check`.
@@ -96,6 +128,46 @@ pub enum Format {
     Human,
     /// 供程序读取（见 CLI.md） · for programs (see CLI.md)
     Json,
+    /// SARIF 2.1.0，供 GitHub 代码扫描等使用 · SARIF 2.1.0, for GitHub code scanning and other viewers
+    Sarif,
+    /// GitHub Actions 的标注命令 · GitHub Actions workflow annotations
+    Github,
+    /// GitLab 代码质量报告 · GitLab Code Quality report
+    Gitlab,
+    /// `JUnit` XML，每个文件一个测试用例 · `JUnit` XML, one test case per file
+    Junit,
+}
+
+/// What `--deny` turns into failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// 警告 · warnings
+    Warnings,
+}
+
+/// `--shard I/N`: the `index`-th (1-based) of `count` parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// 命令行（shell） · the shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// 只打印这个子命令的手册页（rectlint-COMMAND(1)） · print only this command's page (rectlint-COMMAND(1))
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Option<String>,
+
+    /// 把全部手册页（rectlint.1、rectlint-check.1……）写入这个文件夹 · write every page (rectlint.1, rectlint-check.1, …) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +195,18 @@ pub struct ExplainArgs {
 pub struct RulesArgs {
     #[command(flatten)]
     pub config: ConfigArgs,
+}
+
+/// Read `I/N` with `1 <= I <= N`.
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    let wrong = || format!("应为 I/N，1 ≤ I ≤ N · expected I/N with 1 <= I <= N: {text}");
+    let (index, count) = text.split_once('/').ok_or_else(wrong)?;
+    let index: u64 = index.trim().parse().map_err(|_| wrong())?;
+    let count: u64 = count.trim().parse().map_err(|_| wrong())?;
+    if index == 0 || index > count {
+        return Err(wrong());
+    }
+    Ok(Shard { index, count })
 }
 
 /// Read a date as the plan language writes one (`2025-04-27`, `2025年4月27日`).

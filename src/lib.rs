@@ -7,12 +7,14 @@
 //! (`report`). `lint` drives a whole run over many files in parallel; `cli`
 //! holds the command line and [`run`] ties it together for `main`.
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod fmt;
+pub mod hash;
 pub mod lint;
 pub mod model;
 pub mod parse;
@@ -26,7 +28,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use crate::cli::{Cli, Command};
 use crate::diagnostic::Lang;
@@ -62,6 +64,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Explain(args) => explain(&args.code, lang, &mut out),
         Command::Rules(args) => rules(args, lang, &mut out),
         Command::Fmt(args) => fmt::run(args, lang, &mut out),
+        Command::Completions(args) => {
+            clap_complete::generate(args.shell, &mut Cli::command(), "rectlint", &mut out);
+            Ok(EXIT_OK)
+        }
+        Command::Man(args) => man(args, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(match result {
@@ -129,6 +136,40 @@ fn explain(code: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, lint::RunE
     writeln!(out, "{}", meta.summary(lang))?;
     writeln!(out)?;
     write!(out, "{}", meta.doc(lang))?;
+    Ok(EXIT_OK)
+}
+
+/// `rectlint man`: the pages are made from the clap definitions, so they
+/// are never stale.
+fn man(args: &cli::ManArgs, out: &mut dyn Write) -> Result<u8, lint::RunError> {
+    let cmd = Cli::command();
+    if let Some(dir) = &args.dir {
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir));
+        if let Err(e) = written {
+            let (shown, e) = (dir.display().to_string(), e.to_string());
+            return Err(lint::RunError::Usage(tr!(
+                "无法把手册页写入 {shown}：{e}",
+                "cannot write the man pages into {shown}: {e}"
+            )));
+        }
+        return Ok(EXIT_OK);
+    }
+    let mut cmd = cmd.disable_help_subcommand(true);
+    cmd.build();
+    let page = match &args.command {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                return Err(lint::RunError::Usage(tr!(
+                    "没有子命令 {name}",
+                    "there is no command {name}"
+                )));
+            }
+        },
+    };
+    clap_mangen::Man::new(page).render(out)?;
     Ok(EXIT_OK)
 }
 

@@ -1,22 +1,29 @@
-//! The driver of `check`: find the files, resolve their configuration, read,
-//! parse and check them in parallel, and hand the results, in path order, to
-//! the chosen output format. Files are taken in chunks, so memory grows with
-//! the largest file, not with the number of files.
+//! The driver of `check`: find the files (walking folders in parallel), keep
+//! this shard's, resolve their configuration, read, parse and check them in
+//! parallel, hide what the baseline records, and hand the results, in path
+//! order, to the chosen output format; then decide whether the run fails.
+//! Files are taken in chunks, so memory grows with the largest file, not
+//! with the number of files.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::baseline::{self, Baseline};
 use crate::check::{self, Dates, FileInfo};
-use crate::cli::{CheckArgs, Format};
+use crate::cli::{CheckArgs, Deny, Format, Shard};
 use crate::config::{self, ConfigError, Overrides, Profile, Resolved};
-use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
-use crate::report::{FileReport, Reporter, RunInfo, Summary, human::Human, json::Json};
+use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::report::{
+    self, BaselineReport, FileReport, Reporter, RunInfo, Statistics, Summary, WarningsFail,
+    github::Github, gitlab::Gitlab, human::Human, json::Json, junit::Junit, sarif::Sarif,
+};
 use crate::write::{self, WriteError};
-use crate::{fix, parse, source, tr};
+use crate::{fix, hash, parse, source, tr};
 
 /// The extension of plan files.
 pub const PLAN_EXTENSION: &str = "rect";
@@ -68,7 +75,32 @@ pub struct Outcome {
 /// Run `check`.
 pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, RunError> {
     let cwd = std::env::current_dir()?;
-    let inputs = collect(&args.paths, args.stdin_filename.as_deref(), &cwd)?;
+    let threads = args.jobs.map_or(0, std::num::NonZeroUsize::get);
+    let walk = Walk {
+        exclude: Exclude::new(&args.exclude)?,
+        threads,
+    };
+    let mut inputs = collect_walking(&args.paths, args.stdin_filename.as_deref(), &cwd, &walk)?;
+    if let Some(shard) = args.shard {
+        inputs.retain(|i| in_shard(&i.display, shard));
+    }
+    let scope = Scope::new(&args.paths, &inputs, &cwd, args.shard);
+    let mut matcher = match &args.baseline {
+        Some(file) => Some(Baseline::new(
+            baseline::read(file).map_err(RunError::Usage)?,
+        )),
+        None => None,
+    };
+    // An existing file at --write-baseline must be a baseline: it is read
+    // first, so a wrong path never overwrites something else.
+    let kept = match &args.write_baseline {
+        Some(file) if file.exists() => baseline::read(file)
+            .map_err(RunError::Usage)?
+            .into_iter()
+            .filter(|k| !scope.contains(&k.path))
+            .collect(),
+        _ => Vec::new(),
+    };
     let overrides = Overrides {
         profile: args.config.profile.clone(),
         config: args.config.config.as_ref().map(|c| cwd.join(c)),
@@ -90,10 +122,14 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
             Box::new(Human::new(lang, color, if color { width } else { 100 }))
         }
         Format::Json => Box::new(Json::new(lang)),
+        Format::Sarif => Box::new(Sarif::new(lang, &cwd)),
+        Format::Github => Box::new(Github::new(lang)),
+        Format::Gitlab => Box::new(Gitlab::new(lang)),
+        Format::Junit => Box::new(Junit::new(lang)),
     };
 
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.map_or(0, std::num::NonZeroUsize::get))
+        .num_threads(threads)
         .build()
         .map_err(|e| RunError::Io(io::Error::other(e)))?;
     let mut stdin = None;
@@ -119,6 +155,9 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     }
 
     let mut summary = Summary::default();
+    let mut statistics = Statistics::default();
+    let mut recorded = Vec::new();
+    let mut hidden = 0;
     let mut as_of_seen = BTreeSet::new();
     let mut profiles_seen = BTreeSet::new();
     let mut write_failed = false;
@@ -133,8 +172,21 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
                 })
                 .collect()
         });
-        for done in results {
+        for mut done in results {
+            let file = &mut done.report;
+            if args.write_baseline.is_some() {
+                // What is recorded now is, by definition, not new.
+                recorded.extend(file.diagnostics.iter().map(|l| l.key(&file.path)));
+                hidden += file.diagnostics.len();
+                file.diagnostics.clear();
+            } else if let Some(matcher) = &mut matcher {
+                let before = file.diagnostics.len();
+                let path = file.path.clone();
+                file.diagnostics.retain(|l| !matcher.take(&l.key(&path)));
+                hidden += before - file.diagnostics.len();
+            }
             summary.add(&done.report);
+            statistics.add(&done.report);
             summary.fixed += done.fixed;
             as_of_seen.insert(done.as_of);
             profiles_seen.insert(done.profile);
@@ -177,6 +229,32 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
             failed: would_change,
         });
     }
+    let mut baseline_report = None;
+    if let Some(file) = &args.write_baseline {
+        let written = recorded.len();
+        recorded.extend(kept);
+        baseline::write(file, recorded).map_err(RunError::Usage)?;
+        baseline_report = Some(BaselineReport {
+            file: file.display().to_string(),
+            hidden: 0,
+            pruneable: Vec::new(),
+            written: Some(written),
+        });
+    } else if let (Some(file), Some(matcher)) = (&args.baseline, &matcher) {
+        baseline_report = Some(BaselineReport {
+            file: file.display().to_string(),
+            hidden,
+            pruneable: matcher.unmatched(|path| scope.contains(path)),
+            written: None,
+        });
+    }
+    let warnings_fail = if args.deny == Some(Deny::Warnings) && summary.warnings > 0 {
+        Some(WarningsFail::Denied)
+    } else {
+        args.max_warnings
+            .filter(|&max| summary.warnings > max)
+            .map(|max| WarningsFail::TooMany { max })
+    };
     let run = RunInfo {
         lang,
         as_of: match (dates.as_of, as_of_seen.len()) {
@@ -189,12 +267,24 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         } else {
             None
         },
+        statistics: args.statistics.then(|| statistics.rows()),
+        baseline: baseline_report,
+        warnings_fail,
     };
     reporter.finish(out, &summary, &run)?;
     out.flush()?;
+    // Machine formats keep their documents clean: what people should read
+    // goes to standard error (GitHub's commands are the log itself).
+    if !matches!(args.format, Format::Human | Format::Github) {
+        let mut notes = report::notes(&summary, &run, true);
+        if let (Some(rows), false) = (&run.statistics, args.format == Format::Json) {
+            notes.push_str(&report::statistics_table(rows, lang));
+        }
+        eprint!("{notes}");
+    }
     Ok(Outcome {
         summary,
-        failed: summary.errors > 0 || write_failed,
+        failed: summary.errors > 0 || warnings_fail.is_some() || write_failed,
     })
 }
 
@@ -359,13 +449,40 @@ fn check_one(
     done
 }
 
-/// The files to check: explicit files always, folders walked for `*.rect`
-/// honouring `.gitignore`, `-` for standard input; sorted by shown path, each
-/// once.
+/// The files to check, walking folders the default way (see
+/// [`collect_walking`]).
 pub(crate) fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
     cwd: &Path,
+) -> Result<Vec<Input>, RunError> {
+    collect_walking(paths, stdin_name, cwd, &Walk::default())
+}
+
+/// How folders are walked.
+#[derive(Debug, Default)]
+pub(crate) struct Walk {
+    /// `--exclude`.
+    pub exclude: Exclude,
+    /// Threads (0: all cores).
+    pub threads: usize,
+}
+
+/// The files to check: explicit files always (even if ignored or
+/// excluded), folders walked in parallel for `*.rect`, `-` for standard
+/// input; sorted by shown path, each once.
+///
+/// A walk honours `.gitignore` files (in every folder, and in the folders
+/// above the one named, also outside a git repository, since a copied or
+/// exported document folder keeps its `.gitignore` and means it),
+/// `.git/info/exclude` and `.ignore` files, skips hidden files and folders,
+/// and skips what `--exclude` matches. Git's global excludes file is not
+/// read: a run must find the same files on every machine.
+pub(crate) fn collect_walking(
+    paths: &[PathBuf],
+    stdin_name: Option<&Path>,
+    cwd: &Path,
+    walk: &Walk,
 ) -> Result<Vec<Input>, RunError> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
@@ -397,20 +514,192 @@ pub(crate) fn collect(
             ))
         })?;
         if metadata.is_dir() {
-            for entry in ignore::WalkBuilder::new(path).build() {
-                let entry = entry.map_err(|e| RunError::Io(io::Error::other(e)))?;
-                let file = entry.path();
-                let is_plan = entry.file_type().is_some_and(|t| t.is_file())
-                    && file.extension().is_some_and(|e| e == PLAN_EXTENSION);
-                if is_plan {
-                    insert_file(&mut inputs, file, cwd);
-                }
+            for file in walk_folder(path, cwd, walk)? {
+                insert_file(&mut inputs, &file, cwd);
             }
         } else {
             insert_file(&mut inputs, path, cwd);
         }
     }
     Ok(inputs.into_values().collect())
+}
+
+/// Every plan file below `root`, in no particular order.
+fn walk_folder(root: &Path, cwd: &Path, walk: &Walk) -> Result<Vec<PathBuf>, RunError> {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .require_git(false)
+        .git_global(false)
+        .threads(walk.threads);
+    if !walk.exclude.is_empty() {
+        let exclude = Arc::new(walk.exclude.clone());
+        let (root, cwd) = (root.to_path_buf(), cwd.to_path_buf());
+        builder.filter_entry(move |entry| {
+            entry.depth() == 0 || !exclude.matches(entry.path(), &root, &cwd)
+        });
+    }
+    let found = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    builder.build_parallel().run(|| {
+        let (found, errors) = (&found, &errors);
+        Box::new(move |entry| {
+            match entry {
+                Ok(entry) => {
+                    let is_plan = entry.file_type().is_some_and(|t| t.is_file())
+                        && entry
+                            .path()
+                            .extension()
+                            .is_some_and(|e| e == PLAN_EXTENSION);
+                    if is_plan {
+                        found
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .push(entry.into_path());
+                    }
+                }
+                Err(e) => errors
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(e.to_string()),
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
+    errors.sort();
+    if let Some(first) = errors.into_iter().next() {
+        return Err(RunError::Io(io::Error::other(first)));
+    }
+    Ok(found.into_inner().unwrap_or_else(PoisonError::into_inner))
+}
+
+/// `--exclude`: globs with a `/` match the path from the working directory
+/// (`plans/old/**`, `*/draft-*.rect`); globs without one match any single
+/// name below the folder being walked (`drafts`, `*.draft.rect`). `*` stops
+/// at `/`, `**` does not; a leading `./` and a trailing `/` are dropped. A
+/// folder that matches is not entered.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Exclude {
+    anchored: globset::GlobSet,
+    anywhere: globset::GlobSet,
+}
+
+impl Exclude {
+    pub(crate) fn new(globs: &[String]) -> Result<Self, RunError> {
+        let mut anchored = globset::GlobSetBuilder::new();
+        let mut anywhere = globset::GlobSetBuilder::new();
+        for glob in globs {
+            let mut pattern = glob.as_str();
+            while let Some(rest) = pattern.strip_prefix("./") {
+                pattern = rest;
+            }
+            let pattern = pattern.trim_end_matches('/');
+            let compiled = globset::GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| {
+                    let e = e.to_string();
+                    RunError::Usage(tr!(
+                        "--exclude 的模式无效：{e}",
+                        "--exclude has an invalid glob: {e}"
+                    ))
+                })?;
+            if pattern.contains('/') {
+                anchored.add(compiled);
+            } else {
+                anywhere.add(compiled);
+            }
+        }
+        let build = |set: globset::GlobSetBuilder| {
+            set.build().map_err(|e| {
+                let e = e.to_string();
+                RunError::Usage(tr!(
+                    "--exclude 的模式无效：{e}",
+                    "--exclude has an invalid glob: {e}"
+                ))
+            })
+        };
+        Ok(Self {
+            anchored: build(anchored)?,
+            anywhere: build(anywhere)?,
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.anchored.is_empty() && self.anywhere.is_empty()
+    }
+
+    /// Whether `path`, found walking `root`, is excluded.
+    fn matches(&self, path: &Path, root: &Path, cwd: &Path) -> bool {
+        if self
+            .anchored
+            .is_match(shown(&config::normalize(&cwd.join(path)), cwd))
+        {
+            return true;
+        }
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .components()
+            .any(|c| self.anywhere.is_match(c.as_os_str()))
+    }
+}
+
+/// Whether a file of this shown path falls in the shard: FNV-1a of the path,
+/// modulo the number of shards.
+fn in_shard(shown: &str, shard: Shard) -> bool {
+    hash::fnv1a_64(shown.as_bytes()) % shard.count == shard.index - 1
+}
+
+/// The files a run answers for, to judge which baseline records it can
+/// call pruneable and which `--write-baseline` replaces: the run's inputs,
+/// and files that no longer exist but would have been found in a folder it
+/// walked (and fall in its shard). Records of other files are left alone.
+struct Scope {
+    inputs: BTreeSet<String>,
+    /// The folders walked, as shown (`""` for the working directory).
+    folders: Vec<String>,
+    cwd: PathBuf,
+    shard: Option<Shard>,
+}
+
+impl Scope {
+    fn new(paths: &[PathBuf], inputs: &[Input], cwd: &Path, shard: Option<Shard>) -> Self {
+        let default = [PathBuf::from(".")];
+        let paths = if paths.is_empty() {
+            &default[..]
+        } else {
+            paths
+        };
+        let folders = paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-" && p.is_dir())
+            .map(|p| {
+                let folder = shown(&config::normalize(&cwd.join(p)), cwd);
+                folder.trim_end_matches('/').to_owned()
+            })
+            .collect();
+        Self {
+            inputs: inputs.iter().map(|i| i.display.clone()).collect(),
+            folders,
+            cwd: cwd.to_path_buf(),
+            shard,
+        }
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        if self.inputs.contains(path) {
+            return true;
+        }
+        let walked = self.folders.iter().any(|folder| {
+            if folder.is_empty() {
+                !path.starts_with("../") && !Path::new(path).is_absolute()
+            } else {
+                path.strip_prefix(folder.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+            }
+        });
+        walked && self.shard.is_none_or(|s| in_shard(path, s)) && !self.cwd.join(path).exists()
+    }
 }
 
 fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, cwd: &Path) {
@@ -458,9 +747,4 @@ fn resolve_configs(
         }
     }
     Ok(configs)
-}
-
-/// Whether a finding of this severity fails the run.
-pub fn fails(severity: Severity) -> bool {
-    severity == Severity::Error
 }

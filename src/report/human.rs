@@ -10,7 +10,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{FileReport, Reporter, RunInfo, Summary};
+use super::{FileReport, Reporter, RunInfo, Summary, plural};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 
 /// Renders findings for people.
@@ -70,35 +70,10 @@ impl Reporter for Human {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, s: &Summary, _run: &RunInfo) -> io::Result<()> {
-        let line = if s.errors + s.warnings + s.infos == 0 {
-            match self.lang {
-                Lang::Zh => format!("检查了 {} 个文件，未发现问题。", s.files),
-                Lang::En => format!(
-                    "Checked {} {}: no problems found.",
-                    s.files,
-                    plural(s.files, "file", "files")
-                ),
-            }
-        } else {
-            match self.lang {
-                Lang::Zh => format!(
-                    "检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示。",
-                    s.files, s.errors, s.warnings, s.infos
-                ),
-                Lang::En => format!(
-                    "Checked {} {}: {} {}, {} {}, {} {}.",
-                    s.files,
-                    plural(s.files, "file", "files"),
-                    s.errors,
-                    plural(s.errors, "error", "errors"),
-                    s.warnings,
-                    plural(s.warnings, "warning", "warnings"),
-                    s.infos,
-                    plural(s.infos, "info", "infos"),
-                ),
-            }
-        };
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary, run: &RunInfo) -> io::Result<()> {
+        if let Some(rows) = &run.statistics {
+            write!(out, "{}", super::statistics_table(rows, self.lang))?;
+        }
         if s.fixed > 0 {
             let fixed = match self.lang {
                 Lang::Zh => format!("已自动修复 {} 处问题。", s.fixed),
@@ -110,12 +85,9 @@ impl Reporter for Human {
             };
             writeln!(out, "{fixed}")?;
         }
-        writeln!(out, "{line}")
+        write!(out, "{}", super::notes(s, run, true))?;
+        writeln!(out, "{}", super::summary_line(s, self.lang))
     }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
 }
 
 /// A file's text with its name, for miette.

@@ -1,5 +1,10 @@
 //! The JSON format of CLI.md: one document with the run's summary and every
-//! finding, sorted by path, line, column and code.
+//! finding, sorted by path, line, column and code. Two sections are added
+//! after `diagnostics` only when asked for, so the document of CLI.md is
+//! unchanged otherwise: `statistics` (with `--statistics`: `code` and
+//! `count`, most frequent first) and `baseline` (with `--baseline` or
+//! `--write-baseline`: the file, how many findings it hid, the records that
+//! no longer occur, and with `--write-baseline` how many were recorded).
 
 use std::io::{self, Write};
 
@@ -31,6 +36,25 @@ struct Document<'a> {
     profile: Option<&'a str>,
     summary: Counts,
     diagnostics: &'a [Entry],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Vec<Count<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineSection<'a>>,
+}
+
+#[derive(Serialize)]
+struct Count<'a> {
+    code: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct BaselineSection<'a> {
+    file: &'a str,
+    hidden: usize,
+    pruneable: &'a [crate::baseline::Key],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    written: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -99,6 +123,20 @@ impl Reporter for Json {
                 infos: s.infos,
             },
             diagnostics: &self.entries,
+            statistics: run.statistics.as_ref().map(|rows| {
+                rows.iter()
+                    .map(|(code, count)| Count {
+                        code,
+                        count: *count,
+                    })
+                    .collect()
+            }),
+            baseline: run.baseline.as_ref().map(|b| BaselineSection {
+                file: &b.file,
+                hidden: b.hidden,
+                pruneable: &b.pruneable,
+                written: b.written,
+            }),
         };
         serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
         writeln!(out)

@@ -1,13 +1,20 @@
 //! Rendering: the only place that turns findings into text for people or
 //! programs. Nothing here knows a rule by name.
 
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
+use crate::baseline;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::span::{LineCol, LineIndex};
+use crate::hash;
+use crate::span::{LineCol, LineIndex, Span};
 
 /// A finding with its place in lines and columns.
 #[derive(Clone, Debug)]
@@ -15,6 +22,49 @@ pub struct Located {
     pub diagnostic: Diagnostic,
     pub start: LineCol,
     pub end: LineCol,
+    /// Where each secondary label of the diagnostic starts and ends.
+    pub secondary: Vec<(LineCol, LineCol)>,
+    /// A stable hash (16 hexadecimal digits) of the text at the primary
+    /// span, runs of white space made one space. With the path, the code
+    /// and the node it identifies the finding across edits that do not
+    /// touch it: the line number plays no part.
+    pub content: String,
+    /// How many findings of the file before this one share its path, code,
+    /// node and content (0 for the first), so that identical findings keep
+    /// distinct fingerprints.
+    pub occurrence: usize,
+}
+
+impl Located {
+    /// The baseline key of this finding in the file at `path`.
+    pub fn key(&self, path: &str) -> baseline::Key {
+        baseline::Key {
+            path: path.to_owned(),
+            code: self.diagnostic.code.clone(),
+            node: self.diagnostic.node.clone(),
+            content: self.content.clone(),
+        }
+    }
+
+    /// A fingerprint of the finding that survives unrelated edits: 32
+    /// hexadecimal digits from its path, code, node, content and occurrence.
+    pub fn fingerprint(&self, path: &str) -> String {
+        let occurrence = self.occurrence.to_string();
+        hash::fingerprint([
+            path,
+            &self.diagnostic.code,
+            self.diagnostic.node.as_deref().unwrap_or(""),
+            &self.content,
+            &occurrence,
+        ])
+    }
+}
+
+/// The hash of what is written at `span`, white space normalised.
+fn content_hash(text: &str, span: Span) -> String {
+    let written = text.get(span.start..span.end).unwrap_or("");
+    let normalised = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{:016x}", hash::fnv1a_64(normalised.as_bytes()))
 }
 
 /// One checked file, ready to render.
@@ -37,6 +87,18 @@ impl FileReport {
             .map(|d| Located {
                 start: index.line_col(text, d.primary.span.start),
                 end: index.line_col(text, d.primary.span.end),
+                secondary: d
+                    .secondary
+                    .iter()
+                    .map(|l| {
+                        (
+                            index.line_col(text, l.span.start),
+                            index.line_col(text, l.span.end),
+                        )
+                    })
+                    .collect(),
+                content: content_hash(text, d.primary.span),
+                occurrence: 0,
                 diagnostic: d,
             })
             .collect();
@@ -48,6 +110,15 @@ impl FileReport {
                 &b.diagnostic.message.en,
             ))
         });
+        let mut seen: HashMap<(String, Option<String>, String), usize> = HashMap::new();
+        for located in &mut diagnostics {
+            let d = &located.diagnostic;
+            let count = seen
+                .entry((d.code.clone(), d.node.clone(), located.content.clone()))
+                .or_default();
+            located.occurrence = *count;
+            *count += 1;
+        }
         Self {
             path,
             text: keep_text.then(|| text.to_owned()),
@@ -80,6 +151,67 @@ impl Summary {
     }
 }
 
+/// Findings per rule code, for `--statistics`.
+#[derive(Clone, Debug, Default)]
+pub struct Statistics {
+    counts: BTreeMap<String, usize>,
+}
+
+impl Statistics {
+    pub fn add(&mut self, file: &FileReport) {
+        for d in &file.diagnostics {
+            *self.counts.entry(d.diagnostic.code.clone()).or_default() += 1;
+        }
+    }
+
+    /// `(code, count)`, most frequent first, ties by code.
+    pub fn rows(&self) -> Vec<(String, usize)> {
+        let mut rows: Vec<(String, usize)> =
+            self.counts.iter().map(|(c, n)| (c.clone(), *n)).collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        rows
+    }
+}
+
+/// `--statistics` as a table for people: count, code, the rule's summary.
+pub fn statistics_table(rows: &[(String, usize)], lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from(lang.pick("各规则的问题数：\n", "Findings per rule:\n"));
+    let width = rows
+        .iter()
+        .map(|r| r.1.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for (code, count) in rows {
+        let summary = crate::check::rule(code).map_or("", |r| r.meta().summary(lang));
+        let _ = writeln!(out, "  {count:>width$}  {code}  {summary}");
+    }
+    out
+}
+
+/// What a baseline did to the run.
+#[derive(Clone, Debug, Default)]
+pub struct BaselineReport {
+    /// The baseline file, as given.
+    pub file: String,
+    /// Findings recorded in it, and so not shown.
+    pub hidden: usize,
+    /// Records of findings that no longer occur: `--write-baseline` drops
+    /// them.
+    pub pruneable: Vec<baseline::Key>,
+    /// With `--write-baseline`: how many findings were recorded.
+    pub written: Option<usize>,
+}
+
+/// Why warnings fail the run, if they do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningsFail {
+    /// `--deny warnings`, and there are some.
+    Denied,
+    /// More warnings than `--max-warnings` allows.
+    TooMany { max: usize },
+}
+
 /// What every output format knows about the run.
 #[derive(Clone, Debug)]
 pub struct RunInfo {
@@ -88,10 +220,147 @@ pub struct RunInfo {
     pub as_of: Option<String>,
     /// The profile, when one holds for every file.
     pub profile: Option<String>,
+    /// With `--statistics`: findings per rule, most frequent first.
+    pub statistics: Option<Vec<(String, usize)>>,
+    /// With `--baseline` or `--write-baseline`.
+    pub baseline: Option<BaselineReport>,
+    /// Whether warnings fail this run, and why.
+    pub warnings_fail: Option<WarningsFail>,
+}
+
+impl RunInfo {
+    /// Whether a finding of this severity fails the run.
+    pub fn fails(&self, severity: Severity) -> bool {
+        severity == Severity::Error
+            || (severity == Severity::Warning && self.warnings_fail.is_some())
+    }
 }
 
 /// An output format: told about each file in order, then about the end.
 pub trait Reporter {
     fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()>;
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary, run: &RunInfo) -> io::Result<()>;
+}
+
+/// The one-line summary of a run, for people.
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    if s.errors + s.warnings + s.infos == 0 {
+        match lang {
+            Lang::Zh => format!("检查了 {} 个文件，未发现问题。", s.files),
+            Lang::En => format!(
+                "Checked {} {}: no problems found.",
+                s.files,
+                plural(s.files, "file", "files")
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Zh => format!(
+                "检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示。",
+                s.files, s.errors, s.warnings, s.infos
+            ),
+            Lang::En => format!(
+                "Checked {} {}: {} {}, {} {}, {} {}.",
+                s.files,
+                plural(s.files, "file", "files"),
+                s.errors,
+                plural(s.errors, "error", "errors"),
+                s.warnings,
+                plural(s.warnings, "warning", "warnings"),
+                s.infos,
+                plural(s.infos, "info", "infos"),
+            ),
+        }
+    }
+}
+
+/// Notes for people about the baseline and about failing warnings, one per
+/// line, each ending in a newline; `pruneable`: whether to list the baseline
+/// records that no longer occur.
+pub fn notes(s: &Summary, run: &RunInfo, pruneable: bool) -> String {
+    use std::fmt::Write as _;
+    let lang = run.lang;
+    let mut out = String::new();
+    if let Some(b) = &run.baseline {
+        let file = &b.file;
+        if let Some(n) = b.written {
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Zh => format!("已把 {n} 个问题记录到基线 {file}。"),
+                    Lang::En => format!(
+                        "Recorded {n} {} in the baseline {file}.",
+                        plural(n, "finding", "findings")
+                    ),
+                }
+            );
+        } else if b.hidden > 0 {
+            let n = b.hidden;
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Zh => format!("基线 {file} 中记录的 {n} 个问题未显示。"),
+                    Lang::En => format!(
+                        "{n} {} recorded in the baseline {file} not shown.",
+                        plural(n, "finding", "findings")
+                    ),
+                }
+            );
+        }
+        if pruneable && !b.pruneable.is_empty() {
+            let n = b.pruneable.len();
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Zh => format!(
+                        "基线 {file} 中有 {n} 条记录已不再出现，可用 --write-baseline 删去："
+                    ),
+                    Lang::En => format!(
+                        "{n} {} of the baseline {file} no longer {}; --write-baseline drops them:",
+                        plural(n, "record", "records"),
+                        plural(n, "occurs", "occur"),
+                    ),
+                }
+            );
+            for key in &b.pruneable {
+                let node = key.node.as_deref().unwrap_or("-");
+                let _ = writeln!(out, "  {}  {}  {node}", key.path, key.code);
+            }
+        }
+    }
+    match run.warnings_fail {
+        Some(WarningsFail::Denied) if s.warnings > 0 => {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "按 --deny warnings，警告也使检查不通过。",
+                    "With --deny warnings, warnings fail the run."
+                )
+            );
+        }
+        Some(WarningsFail::TooMany { max }) => {
+            let n = s.warnings;
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Zh => format!("警告 {n} 个，多于 --max-warnings 允许的 {max} 个。"),
+                    Lang::En => format!(
+                        "{n} {}, more than --max-warnings allows ({max}).",
+                        plural(n, "warning", "warnings")
+                    ),
+                }
+            );
+        }
+        _ => {}
+    }
+    out
+}
+
+pub(crate) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }

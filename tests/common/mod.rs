@@ -82,11 +82,22 @@ impl Run {
         self.exec(&[])
     }
 
+    /// Run with these arguments in `dir`, keeping the folder.
+    pub fn exec_in(&self, dir: &Path, args: &[&str]) -> Output {
+        let mut all: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        all.extend_from_slice(args);
+        self.spawn_in(dir, &all)
+    }
+
     fn spawn(&self, args: &[&str]) -> Output {
+        self.spawn_in(self.cwd.as_deref().unwrap_or(self.dir.path()), args)
+    }
+
+    fn spawn_in(&self, dir: &Path, args: &[&str]) -> Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rectlint"));
         command
             .args(args)
-            .current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()))
+            .current_dir(dir)
             .env_remove("LANG")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
@@ -153,4 +164,22 @@ pub fn plan(extra: &str) -> String {
 }}
 "
     )
+}
+
+/// [`plan`] with two defects in measure A1.1: no 责任领导 (R001, an error,
+/// at 18:5) and an undeclared 责任人 赵六 (S004, a warning, at 20:11).
+pub fn faulty_plan() -> String {
+    plan("")
+        .replace("      责任领导：李明\n", "")
+        .replace("责任人：王芳", "责任人：赵六")
+}
+
+/// [`plan`] with one warning: an undeclared 责任人 赵六 (S004, at 21:11).
+pub fn warning_plan() -> String {
+    plan("").replace("责任人：王芳", "责任人：赵六")
+}
+
+/// Parse standard output as JSON.
+pub fn json(out: &str) -> serde_json::Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
 }

@@ -1,0 +1,248 @@
+//! Which files a folder walk checks (`.gitignore`, `.ignore`, hidden files,
+//! `--exclude`), that explicit files are always checked, that the output is
+//! the same bytes for any `--jobs`, and that shards add up to the full run.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{Run, faulty_plan, json, plan};
+use serde_json::Value;
+
+/// The shown paths of the files a JSON run checked with findings.
+fn paths(doc: &Value) -> BTreeSet<String> {
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Every file below gets a finding, so a checked file always shows up.
+fn walked(run: &Run, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run.exec(&all);
+    assert_ne!(out.code, 2, "{out:?}");
+    paths(&json(&out.stdout)).into_iter().collect()
+}
+
+fn tree() -> Run {
+    let bad = faulty_plan();
+    Run::new()
+        .file(".gitignore", "/build/\n*.tmp.rect\n")
+        .file("plans/a.rect", &bad)
+        .file("plans/drafts/b.rect", &bad)
+        .file("plans/old/c.rect", &bad)
+        .file("plans/x.tmp.rect", &bad)
+        .file("build/d.rect", &bad)
+        .file(".hidden/e.rect", &bad)
+        .file("plans/.f.rect", &bad)
+        .file("vendor/.ignore", "*.rect\n")
+        .file("vendor/g.rect", &bad)
+        .file("notes.txt", "not a plan")
+}
+
+#[test]
+fn a_walk_honours_gitignore_ignore_and_hidden_files() {
+    let run = tree();
+    assert_eq!(
+        walked(&run, &[]),
+        ["plans/a.rect", "plans/drafts/b.rect", "plans/old/c.rect"]
+    );
+    assert_eq!(walked(&run, &["plans"]), walked(&run, &[]));
+}
+
+#[test]
+fn gitignore_counts_outside_a_git_repository_too() {
+    let run = tree();
+    std::fs::remove_dir(run.path().join(".git")).unwrap();
+    assert_eq!(
+        walked(&run, &["."]),
+        ["plans/a.rect", "plans/drafts/b.rect", "plans/old/c.rect"]
+    );
+}
+
+#[test]
+fn explicit_files_are_always_checked() {
+    let run = tree();
+    assert_eq!(
+        walked(
+            &run,
+            &[
+                "build/d.rect",
+                ".hidden/e.rect",
+                "plans/x.tmp.rect",
+                "vendor/g.rect",
+                "plans/drafts/b.rect",
+                "--exclude",
+                "drafts",
+            ]
+        ),
+        [
+            ".hidden/e.rect",
+            "build/d.rect",
+            "plans/drafts/b.rect",
+            "plans/x.tmp.rect",
+            "vendor/g.rect"
+        ]
+    );
+}
+
+#[test]
+fn exclude_without_a_slash_matches_any_name_below_the_folder() {
+    let run = tree();
+    assert_eq!(
+        walked(&run, &["--exclude", "drafts"]),
+        ["plans/a.rect", "plans/old/c.rect"]
+    );
+    assert_eq!(
+        walked(&run, &["--exclude", "c.*", "--exclude", "drafts/"]),
+        ["plans/a.rect"]
+    );
+    // A folder named on the command line is walked even if its own name
+    // matches: only what lies below it is matched.
+    assert_eq!(
+        walked(&run, &["plans/drafts", "--exclude", "drafts"]),
+        ["plans/drafts/b.rect"]
+    );
+}
+
+#[test]
+fn exclude_with_a_slash_is_relative_to_the_working_directory() {
+    let run = tree();
+    assert_eq!(
+        walked(&run, &["--exclude", "plans/old"]),
+        ["plans/a.rect", "plans/drafts/b.rect"]
+    );
+    assert_eq!(
+        walked(&run, &["--exclude", "./plans/*/*.rect"]),
+        ["plans/a.rect"]
+    );
+    // `*` does not cross `/`, `**` does.
+    assert_eq!(
+        walked(&run, &["--exclude", "plans/*.rect"]),
+        ["plans/drafts/b.rect", "plans/old/c.rect"]
+    );
+    assert_eq!(
+        walked(&run, &["--exclude", "plans/**/*.rect"]),
+        Vec::<String>::new()
+    );
+    // Run from a subfolder, paths are relative to it.
+    let sub = run.path().join("plans");
+    let out = run.exec_in(
+        &sub,
+        &["check", ".", "--format", "json", "--exclude", "old/*.rect"],
+    );
+    assert_eq!(
+        paths(&json(&out.stdout)),
+        ["a.rect".to_owned(), "drafts/b.rect".to_owned()].into()
+    );
+}
+
+#[test]
+fn a_bad_glob_stops_the_run() {
+    let out = tree()
+        .args(&["check", "--exclude", "a[", "--lang", "en"])
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("rectlint: --exclude has an invalid glob: "),
+        "{}",
+        out.stderr
+    );
+}
+
+/// 200 plans in 20 folders, a third of them with defects.
+fn many() -> Run {
+    let mut run = Run::new();
+    for i in 0..200 {
+        let text = match i % 3 {
+            0 => faulty_plan(),
+            1 => plan("").replace("    原因：缺少统一制度\n", ""),
+            _ => plan(""),
+        };
+        run = run.file(&format!("dept-{:02}/plan-{i:03}.rect", i % 20), text);
+    }
+    run
+}
+
+#[test]
+fn two_hundred_plans_give_the_same_bytes_for_any_jobs() {
+    let run = many();
+    for format in ["json", "human", "sarif", "junit"] {
+        let one = run.exec(&["check", "--format", format, "--jobs", "1"]);
+        let four = run.exec(&["check", "--format", format, "--jobs", "4"]);
+        assert_eq!(one.code, 1);
+        assert_eq!(four.code, 1);
+        assert!(
+            one.stdout == four.stdout,
+            "{format}: --jobs 1 and --jobs 4 differ"
+        );
+    }
+    let doc = json(
+        &run.exec(&["check", "--format", "json", "--jobs", "4"])
+            .stdout,
+    );
+    assert_eq!(doc["summary"]["files"], 200);
+    assert_eq!(doc["summary"]["errors"], 67);
+}
+
+#[test]
+fn the_shards_add_up_to_the_full_run() {
+    let run = many();
+    let full = json(&run.exec(&["check", "--format", "json"]).stdout);
+    let mut union = Vec::new();
+    let mut files = 0;
+    for i in 1..=3 {
+        let shard = format!("{i}/3");
+        let out = run.exec(&["check", "--format", "json", "--shard", &shard]);
+        let doc = json(&out.stdout);
+        let count = doc["summary"]["files"].as_u64().unwrap();
+        assert!(count > 30 && count < 110, "shard {shard}: {count} files");
+        files += count;
+        union.extend(doc["diagnostics"].as_array().unwrap().iter().cloned());
+        // Deterministic: the same shard twice gives the same bytes.
+        let again = run.exec(&["check", "--format", "json", "--shard", &shard]);
+        assert_eq!(out.stdout, again.stdout);
+    }
+    assert_eq!(files, 200);
+    let key = |d: &Value| {
+        (
+            d["path"].as_str().unwrap().to_owned(),
+            d["line"].as_u64(),
+            d["column"].as_u64(),
+            d["code"].as_str().unwrap().to_owned(),
+        )
+    };
+    union.sort_by_key(key);
+    assert_eq!(&union, full["diagnostics"].as_array().unwrap());
+}
+
+#[test]
+fn an_empty_shard_is_fine_and_bad_shards_stop_the_run() {
+    let run = Run::new().file("a.rect", faulty_plan());
+    let results: Vec<i32> = (1..=4)
+        .map(|i| run.exec(&["check", "--shard", &format!("{i}/4")]).code)
+        .collect();
+    // The one file lands in exactly one shard; the others check nothing.
+    assert_eq!(
+        results.iter().filter(|&&c| c == 1).count(),
+        1,
+        "{results:?}"
+    );
+    assert_eq!(
+        results.iter().filter(|&&c| c == 0).count(),
+        3,
+        "{results:?}"
+    );
+    let empty = (1..=4).find(|i| results[i - 1] == 0).unwrap();
+    let out = run.exec(&["check", "--shard", &format!("{empty}/4")]);
+    assert_eq!(out.stdout, "检查了 0 个文件，未发现问题。\n");
+    for bad in ["0/3", "4/3", "1", "a/b", "1/0"] {
+        let out = run.exec(&["check", "--shard", bad]);
+        assert_eq!(out.code, 2, "{bad}: {out:?}");
+    }
+}
