@@ -4,8 +4,10 @@
 
 use pest::Parser;
 use pest::iterators::Pair;
+use rayon::prelude::*;
 
 use super::expected;
+use super::fast;
 use super::grammar::{RectParser, Rule};
 use super::keywords::Keyword;
 use crate::diagnostic::Diagnostic;
@@ -83,11 +85,33 @@ pub enum ValueForm {
     Triple,
 }
 
-/// Split `text` into logical lines and read each one.
+/// Files at least this long have their lines read on every core.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Split `text` into logical lines and read each one; the lines of a large
+/// file are read in parallel, the findings kept in line order.
 pub fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
-    split(text, diagnostics)
-        .into_iter()
-        .map(|span| read_line(text, span, diagnostics))
+    let spans = split(text, diagnostics);
+    if text.len() < PARALLEL_BYTES {
+        return spans
+            .into_iter()
+            .map(|span| read_line(text, span, diagnostics))
+            .collect();
+    }
+    let read: Vec<(Line, Vec<Diagnostic>)> = spans
+        .into_par_iter()
+        .with_min_len(4096)
+        .map(|span| {
+            let mut found = Vec::new();
+            let line = read_line(text, span, &mut found);
+            (line, found)
+        })
+        .collect();
+    read.into_iter()
+        .map(|(line, found)| {
+            diagnostics.extend(found);
+            line
+        })
         .collect()
 }
 
@@ -191,6 +215,26 @@ fn read_line(text: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Line 
     if indent_len == source.len() {
         return blank;
     }
+    if fast::enabled()
+        && let Some((kind, comment)) = fast::line(source, span.start, indent_len)
+    {
+        return Line {
+            kind,
+            comment,
+            ..blank
+        };
+    }
+    read_line_with_grammar(text, span, blank, diagnostics)
+}
+
+/// Read one logical line with the grammar's `line` rule.
+pub(super) fn read_line_with_grammar(
+    text: &str,
+    span: Span,
+    blank: Line,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Line {
+    let source = &text[span.start..span.end];
     match RectParser::parse(Rule::line, source) {
         Ok(mut pairs) => {
             let mut line = blank;

@@ -5,6 +5,7 @@
 //! way is a P-diagnostic, and reading never stops at the first.
 
 pub(crate) mod expected;
+mod fast;
 pub(crate) mod grammar;
 pub mod keywords;
 pub mod lines;
