@@ -5,6 +5,7 @@
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::{Severity, Text};
 use crate::model::{Field, Plan, Span};
+use crate::suggest::{lowercase, lowers_to_itself};
 use crate::tr;
 
 pub struct CollectiveName;
@@ -28,10 +29,19 @@ pub(super) fn strip_note(name: &str) -> &str {
 /// finally names is the collective: `神湾分局党委` ends with `党委`, while in
 /// `分局党委书记` the collective word only says whose secretary it is.
 pub(super) fn collective<'w>(name: &str, words: &'w [String]) -> Option<&'w str> {
-    let name = strip_note(name).to_lowercase();
+    let name = lowercase(strip_note(name));
+    let last = name.chars().next_back();
     words
         .iter()
-        .filter(|w| !w.trim().is_empty() && name.ends_with(&w.trim().to_lowercase()))
+        .filter(|w| {
+            let w = w.trim();
+            // A word ending in a character without case can only end a name
+            // that ends in that character: no need to lower the word.
+            let Some(end) = w.chars().next_back() else {
+                return false;
+            };
+            (!lowers_to_itself(end) || Some(end) == last) && name.ends_with(&*lowercase(w))
+        })
         .max_by_key(|w| w.trim().chars().count())
         .map(|w| w.trim())
 }

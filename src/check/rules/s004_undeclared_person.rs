@@ -68,6 +68,8 @@ impl Rule for UndeclaredPerson {
             ));
             return;
         }
+        // Built at the first unknown name, for all of them.
+        let mut suggester = None;
         for (measure, key_span, person, role) in references {
             let key = ctx
                 .text
@@ -97,12 +99,17 @@ impl Rule for UndeclaredPerson {
                     .node(measure.node());
                 }
                 PersonMatch::Unknown => {
-                    let candidates = plan
-                        .people
-                        .iter()
-                        .map(|p| p.name.value.as_str())
-                        .chain(plan.people.iter().flat_map(|p| p.posts.iter().map(String::as_str)));
-                    let guess = suggest::closest(name, candidates);
+                    let guess = suggester
+                        .get_or_insert_with(|| {
+                            suggest::Suggester::new(
+                                plan.people.iter().map(|p| p.name.value.as_str()).chain(
+                                    plan.people
+                                        .iter()
+                                        .flat_map(|p| p.posts.iter().map(String::as_str)),
+                                ),
+                            )
+                        })
+                        .closest(name);
                     let help = if let Some(guess) = guess {
                         tr!("是否想写“{guess}”？", "did you mean `{guess}`?")
                     } else if plan.has_department(name) {
