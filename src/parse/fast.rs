@@ -31,10 +31,24 @@ fn is_close(c: char) -> bool {
 /// The keyword a whole key spells (`kw_*`: a spelling followed by the end of
 /// the key), if any. English spellings ignore ASCII case, as `^"…"` does.
 pub(crate) fn keyword(key: &str) -> Option<Keyword> {
-    KEYWORDS
-        .iter()
-        .find(|s| s.english.eq_ignore_ascii_case(key) || s.chinese.contains(&key))
-        .map(|s| s.keyword)
+    static CHINESE: std::sync::OnceLock<std::collections::HashMap<&str, Keyword>> =
+        std::sync::OnceLock::new();
+    if key.is_ascii() {
+        return KEYWORDS
+            .iter()
+            .find(|s| s.english.eq_ignore_ascii_case(key))
+            .map(|s| s.keyword);
+    }
+    let chinese = CHINESE.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for s in KEYWORDS {
+            for spelling in s.chinese {
+                map.entry(*spelling).or_insert(s.keyword);
+            }
+        }
+        map
+    });
+    chinese.get(key).copied()
 }
 
 /// `line` for a line without quotes, without `#` before its comment and
@@ -374,6 +388,111 @@ pub(crate) fn evidence(text: &str) -> Option<EvidenceParts> {
     Some((rule, (0, kind_end), Some(((start, text.len()), parts))))
 }
 
+/// A date at the start of `text` that is a token of its own, and where
+/// what follows it (after white space) starts: `2024-10-31 …`, or a
+/// Chinese date ending in `日`, `号` or a `前`. What follows may not start
+/// with `前`, `之前` or `以前`, which the date would take.
+fn leading_date(text: &str) -> Option<(DateParts, usize)> {
+    if !plain(text) {
+        return None;
+    }
+    let token_end = text.find(is_ws).unwrap_or(text.len());
+    let token = &text[..token_end];
+    let whole = token.ends_with(['日', '号', '前']) || !token.contains('年');
+    let parts = date(token).filter(|_| whole)?;
+    let rest = text.len() - text[token_end..].trim_start_matches(is_ws).len();
+    if text[rest..].starts_with('前')
+        || text[rest..].starts_with("之前")
+        || text[rest..].starts_with("以前")
+    {
+        return None;
+    }
+    Some((parts, rest))
+}
+
+fn is_paren(c: char) -> bool {
+    matches!(c, '(' | '（' | ')' | '）')
+}
+
+/// A one-line milestone's parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MilestoneParts {
+    pub date: DateParts,
+    pub text: Option<Range>,
+    pub status: Option<(super::grammar::Rule, Range)>,
+}
+
+/// `milestone` as `DATE [TEXT] [（STATUS）]`: parentheses only around a
+/// status word that ends the value.
+pub(crate) fn milestone(text: &str) -> Option<MilestoneParts> {
+    let (date, rest) = leading_date(text)?;
+    let mut text_end = text.len();
+    let mut status = None;
+    if text[rest..].contains(is_paren) {
+        let close = text
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, ')' | '）'))?;
+        let body = &text[..text.len() - close.len_utf8()];
+        let open = body.rfind(['(', '（']).filter(|&open| open >= rest)?;
+        let open_len = body[open..].chars().next().map_or(1, char::len_utf8);
+        let word = (open + open_len, body.len());
+        let rule = status_word(text.get(word.0..word.1)?)?;
+        if text[rest..open].contains(is_paren) {
+            return None;
+        }
+        status = Some((rule, word));
+        text_end = rest + text[rest..open].trim_end_matches(is_ws).len();
+    }
+    Some(MilestoneParts {
+        date,
+        text: (text_end > rest).then_some((rest, text_end)),
+        status,
+    })
+}
+
+/// `who_date` as `WHO DATE`, where WHO holds no digit and no character a
+/// date can start with, so that the date is the last word.
+pub(crate) fn who_date(text: &str) -> Option<(Range, DateParts)> {
+    if !plain(text) {
+        return None;
+    }
+    let who_end = text.rfind(is_ws)?;
+    let date_start = who_end + text[who_end..].chars().next().map_or(1, char::len_utf8);
+    let who = text[..who_end].trim_end_matches(is_ws);
+    let date_like = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(
+                c,
+                '年' | '今' | '上' | '下' | '第' | '一' | '二' | '三' | '四'
+            )
+    };
+    if who.is_empty() || who.contains(date_like) {
+        return None;
+    }
+    let parts = date(&text[date_start..])?;
+    let shift = |(a, b): Range| (a + date_start, b + date_start);
+    Some((
+        (0, who.len()),
+        DateParts {
+            span: shift(parts.span),
+            year: shift(parts.year),
+            month: shift(parts.month),
+            day: parts.day.map(shift),
+        },
+    ))
+}
+
+/// `review` as `DATE [TEXT]`, the text not starting with a list separator.
+pub(crate) fn review(text: &str) -> Option<(DateParts, Option<Range>)> {
+    let (date, rest) = leading_date(text)?;
+    if text[rest..].starts_with([',', '，', '、', ';', '；']) {
+        return None;
+    }
+    Some((date, (rest < text.len()).then_some((rest, text.len()))))
+}
+
 /// The benchmarks' plan generator, for the tests that compare the fast paths
 /// with the grammar.
 #[cfg(test)]
@@ -482,6 +601,16 @@ pub(crate) mod tests {
             "A1.1",
             "x",
             "0",
+            "2024-10-31 ",
+            "完成培训",
+            "（已完成）",
+            "(推进中)",
+            "（完工）",
+            "市委巡察办 ",
+            "上半年",
+            "第三季度",
+            "2024-10-31",
+            "日",
         ]);
         prop::collection::vec(piece, 1..8).prop_map(|p| p.concat())
     }
@@ -496,11 +625,15 @@ pub(crate) mod tests {
             status in value(),
             completed in value(),
             evidence in value(),
+            milestone in value(),
+            verified in value(),
+            review in value(),
         ) {
             let text = format!(
                 "方案 P {{\n  反馈日期：2024-07-26\n  问题 {header} {{\n    措施 {header} {{\n      \
                  责任领导：{leader}\n      时限：{deadline}\n      状态：{status}\n      \
-                 完成日期：{completed}\n      佐证：{evidence}\n    }}\n  }}\n}}\n"
+                 完成日期：{completed}\n      佐证：{evidence}\n      节点：{milestone}\n      \
+                 验收：{verified}\n      回头看：{review}\n    }}\n  }}\n}}\n"
             );
             same_both_ways(&text);
         }

@@ -161,6 +161,9 @@ fn physical_end(text: &str, start: usize) -> usize {
 /// The offset of a `"""` that opens a block on this line and is not closed on
 /// it, outside any comment or quoted string.
 fn find_triple_opener(line: &str) -> Option<usize> {
+    if !line.contains("\"\"\"") {
+        return None;
+    }
     let bytes = line.as_bytes();
     let mut in_quote = false;
     let mut after_space = true;

@@ -574,6 +574,26 @@ impl Reader<'_> {
 
     /// The one-line milestone `DATE TEXT [（STATUS）]`.
     pub fn milestone(&mut self, value: &ValueText, span: Span) -> Option<Milestone> {
+        if fast::enabled()
+            && let Some(parts) = fast::milestone(&value.text)
+        {
+            let base = self.feedback;
+            let date = self.date_parts(value, parts.date, base)?;
+            let content = parts.text.map(|range| value.spanned_range(range));
+            if let Some(content) = &content {
+                self.unknown_milestone_status(content);
+            }
+            return Some(Milestone {
+                span,
+                block: false,
+                date: Some(date),
+                content,
+                status: parts.status.and_then(|(rule, (start, end))| {
+                    Some(Spanned::new(Self::status_of(rule)?, value.sub(start, end)))
+                }),
+                evidence: Vec::new(),
+            });
+        }
         let Some(top) = Self::parse(Rule::milestone, value) else {
             let t = value.text.trim();
             self.report(
@@ -650,6 +670,17 @@ impl Reader<'_> {
 
     /// `WHO DATE` (`验收`, `批准`).
     pub fn who_date(&mut self, value: &ValueText) -> Option<WhoDate> {
+        if fast::enabled()
+            && let Some((who, parts)) = fast::who_date(&value.text)
+        {
+            let base = self.feedback;
+            let who = value.spanned_range(who);
+            let date = self.date_parts(value, parts, base)?;
+            return Some(WhoDate {
+                who: Some(who),
+                date,
+            });
+        }
         let Some(top) = Self::parse(Rule::who_date, value) else {
             let t = value.text.trim();
             self.report(
@@ -713,6 +744,16 @@ impl Reader<'_> {
 
     /// `DATE [TEXT]` (`回头看`).
     pub fn review(&mut self, value: &ValueText) -> Option<Review> {
+        if fast::enabled()
+            && let Some((parts, text)) = fast::review(&value.text)
+        {
+            let base = self.feedback;
+            let date = self.date_parts(value, parts, base)?;
+            return Some(Review {
+                date,
+                text: text.map(|range| value.spanned_range(range)),
+            });
+        }
         let Some(top) = Self::parse(Rule::review, value) else {
             let t = value.text.trim();
             self.report(
