@@ -87,6 +87,10 @@ pub struct CheckArgs {
     /// 并行线程数（默认：全部核心） · threads (default: all cores)
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
+
+    /// 超过此大小的文件不读取（默认 64MB，或 `rectlint.toml` 的 `max_file_size`） · files larger than this are not read (default 64MB, or `max_file_size` in `rectlint.toml`)
+    #[arg(long, value_name = "SIZE", value_parser = crate::config::parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 /// An output format of `check`.
