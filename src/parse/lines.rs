@@ -85,8 +85,10 @@ pub enum ValueForm {
     Triple,
 }
 
-/// Files at least this long have their lines read on every core.
+/// Files at least this long have their lines read on every core,
 const PARALLEL_BYTES: usize = 1 << 20;
+/// this many lines at a time.
+const PARALLEL_CHUNK: usize = 4096;
 
 /// Split `text` into logical lines and read each one; the lines of a large
 /// file are read in parallel, the findings kept in line order.
@@ -98,21 +100,28 @@ pub fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
             .map(|span| read_line(text, span, diagnostics))
             .collect();
     }
-    let read: Vec<(Line, Vec<Diagnostic>)> = spans
-        .into_par_iter()
-        .with_min_len(4096)
-        .map(|span| {
-            let mut found = Vec::new();
-            let line = read_line(text, span, &mut found);
-            (line, found)
+    // Read in place, in chunks: no second copy of the lines.
+    let mut lines: Vec<Line> = spans
+        .iter()
+        .map(|&span| Line {
+            span,
+            indent: Span::point(span.start),
+            kind: LineKind::Blank,
+            comment: None,
         })
         .collect();
-    read.into_iter()
-        .map(|(line, found)| {
-            diagnostics.extend(found);
-            line
+    let found: Vec<Vec<Diagnostic>> = lines
+        .par_chunks_mut(PARALLEL_CHUNK)
+        .map(|chunk| {
+            let mut found = Vec::new();
+            for line in chunk {
+                *line = read_line(text, line.span, &mut found);
+            }
+            found
         })
-        .collect()
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
+    lines
 }
 
 /// The spans of the logical lines of `text`, without their line breaks.
@@ -161,7 +170,7 @@ fn physical_end(text: &str, start: usize) -> usize {
 /// The offset of a `"""` that opens a block on this line and is not closed on
 /// it, outside any comment or quoted string.
 fn find_triple_opener(line: &str) -> Option<usize> {
-    if !line.contains("\"\"\"") {
+    if !line.as_bytes().contains(&b'"') || !line.contains("\"\"\"") {
         return None;
     }
     let bytes = line.as_bytes();

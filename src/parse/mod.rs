@@ -65,7 +65,7 @@ pub fn read_date(text: &str) -> Option<jiff::civil::Date> {
         diagnostics: &mut quiet,
     };
     let value = values::ValueText {
-        text: text.to_owned(),
+        text: std::borrow::Cow::Borrowed(text),
         span: crate::span::Span::new(0, text.len()),
         exact: true,
     };

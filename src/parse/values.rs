@@ -3,6 +3,8 @@
 //! that cannot be read is a P004 pointing at the offending part (the day of
 //! `2025-02-30`), and the field keeps no value.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use pest::Parser;
 use pest::iterators::Pair;
@@ -21,13 +23,14 @@ use crate::{suggest, tr};
 /// unescaped or dedented, so that offsets in it no longer match the file;
 /// every part then points at the whole value.
 #[derive(Clone, Debug)]
-pub(crate) struct ValueText {
-    pub text: String,
+pub(crate) struct ValueText<'a> {
+    /// Borrowed from the file when the value is written plainly.
+    pub text: Cow<'a, str>,
     pub span: Span,
     pub exact: bool,
 }
 
-impl ValueText {
+impl ValueText<'_> {
     /// The span of `start..end` of the text (the whole value if not exact).
     fn sub(&self, start: usize, end: usize) -> Span {
         if self.exact {
@@ -102,7 +105,7 @@ impl Reader<'_> {
             .push(Diagnostic::new("P004", span, message).with_help(help));
     }
 
-    fn parse(rule: Rule, value: &ValueText) -> Option<Pair<'_, Rule>> {
+    fn parse<'v>(rule: Rule, value: &'v ValueText) -> Option<Pair<'v, Rule>> {
         RectParser::parse(rule, &value.text).ok()?.next()
     }
 
@@ -334,7 +337,7 @@ impl Reader<'_> {
                     .date_parts(value, parts, base)
                     .map(|d| Deadline::Date(d.value));
             }
-            match value.text.as_str() {
+            match &*value.text {
                 "立行立改" => return Some(Deadline::Immediate(None)),
                 "长期坚持" | "长期" => return Some(Deadline::LongTerm(None)),
                 t if t.eq_ignore_ascii_case("immediate") => return Some(Deadline::Immediate(None)),
@@ -1018,7 +1021,7 @@ fn person(name: &Spanned<String>) -> PersonRef {
         };
     }
     let text = ValueText {
-        text: name.value.clone(),
+        text: Cow::Borrowed(&name.value),
         span: name.span,
         exact: true,
     };
