@@ -23,12 +23,16 @@ pub struct Suggester<'a> {
     candidates: Vec<Candidate<'a>>,
     /// The candidates holding each character, in candidate order.
     by_char: HashMap<char, Vec<usize>>,
+    /// Every candidate, shortest first.
+    by_length: Vec<usize>,
 }
 
 struct Candidate<'a> {
     original: &'a str,
     lower: String,
     len: usize,
+    /// Its characters, sorted.
+    chars: Vec<char>,
 }
 
 impl<'a> Suggester<'a> {
@@ -39,6 +43,7 @@ impl<'a> Suggester<'a> {
         let mut out = Suggester {
             candidates: Vec::new(),
             by_char: HashMap::new(),
+            by_length: Vec::new(),
         };
         for original in candidates {
             let lower = lowercase(original).into_owned();
@@ -46,16 +51,20 @@ impl<'a> Suggester<'a> {
             let mut chars: Vec<char> = lower.chars().collect();
             let len = chars.len();
             chars.sort_unstable();
-            chars.dedup();
-            for c in chars {
+            let mut distinct = chars.clone();
+            distinct.dedup();
+            for c in distinct {
                 out.by_char.entry(c).or_default().push(index);
             }
             out.candidates.push(Candidate {
                 original,
                 lower,
                 len,
+                chars,
             });
         }
+        out.by_length = (0..out.candidates.len()).collect();
+        out.by_length.sort_by_key(|&i| out.candidates[i].len);
         out
     }
 
@@ -69,24 +78,29 @@ impl<'a> Suggester<'a> {
         let limit = (len / 3).max(1);
         // Candidates no longer than the limit may share no character and
         // still be close enough; every other one must share one.
+        let short = self
+            .by_length
+            .partition_point(|&i| self.candidates[i].len <= limit);
         let mut ids: Vec<usize> = word
             .chars()
             .filter_map(|c| self.by_char.get(&c))
             .flatten()
+            .chain(&self.by_length[..short])
             .copied()
-            .chain(
-                self.candidates
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.len <= limit)
-                    .map(|(i, _)| i),
-            )
             .collect();
         ids.sort_unstable();
         ids.dedup();
+        let mut word_chars: Vec<char> = word.chars().collect();
+        word_chars.sort_unstable();
         let mut best: Option<(usize, &'a str)> = None;
         for candidate in ids.into_iter().map(|i| &self.candidates[i]) {
             if candidate.lower == word || candidate.len.abs_diff(len) > limit {
+                continue;
+            }
+            // Every edit changes at most one character of the multiset
+            // difference, so at least that many edits are needed.
+            let common = common_count(&word_chars, &candidate.chars);
+            if len.max(candidate.len) - common > limit {
                 continue;
             }
             let distance = strsim::damerau_levenshtein(&word, &candidate.lower);
@@ -100,6 +114,23 @@ impl<'a> Suggester<'a> {
         }
         best.map(|(_, c)| c)
     }
+}
+
+/// How many characters two sorted lists share, counted with repetition.
+fn common_count(left: &[char], right: &[char]) -> usize {
+    let (mut l, mut r, mut shared) = (0, 0, 0);
+    while l < left.len() && r < right.len() {
+        match left[l].cmp(&right[r]) {
+            std::cmp::Ordering::Less => l += 1,
+            std::cmp::Ordering::Greater => r += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                l += 1;
+                r += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// `text.to_lowercase()`, borrowed when that changes nothing (as for Chinese
@@ -194,6 +225,46 @@ mod tests {
                 })
                 .copied();
             assert_eq!(super::closest(word, candidates), slow, "{word}");
+        }
+    }
+
+    /// `closest` as it was written before it had an index: every candidate
+    /// compared.
+    fn naive<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+        let word = word.to_lowercase();
+        let len = word.chars().count();
+        if len == 0 {
+            return None;
+        }
+        let limit = (len / 3).max(1);
+        let mut best: Option<(usize, &str)> = None;
+        for candidate in candidates {
+            let lower = candidate.to_lowercase();
+            if lower == word {
+                continue;
+            }
+            let distance = strsim::damerau_levenshtein(&word, &lower);
+            if distance > limit || distance >= len.max(lower.chars().count()) {
+                continue;
+            }
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, candidate));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_agrees_with_comparing_every_candidate(
+            word in "[abcAB李明王芳]{0,7}",
+            candidates in proptest::collection::vec("[abcAB李明王芳]{0,7}", 0..12),
+        ) {
+            let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                super::closest(&word, candidates.iter().copied()),
+                naive(&word, &candidates)
+            );
         }
     }
 
