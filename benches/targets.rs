@@ -5,7 +5,8 @@
 //! measured figure.
 //!
 //! `cargo bench --bench targets` (add `-- --quick` for fewer runs, or
-//! `-- --corpus-only` to write the corpora and stop).
+//! `-- --corpus-only` to write the corpora and stop; set `RECTLINT_BIN` to
+//! measure another build of rectlint).
 
 mod plangen;
 
@@ -18,8 +19,13 @@ struct Measured {
     peak_kib: Option<u64>,
 }
 
+/// The binary measured: this build's, or `RECTLINT_BIN` (to measure another
+/// build the same way, e.g. an older commit's).
 fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_rectlint"))
+    std::env::var_os("RECTLINT_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_rectlint")),
+        PathBuf::from,
+    )
 }
 
 fn command(args: &[&str], dir: &Path) -> Command {
@@ -117,6 +123,7 @@ fn main() {
     let verdict = |ok: bool| if ok { "met" } else { "NOT MET" };
 
     println!();
+    println!("binary {}", binary().display());
     println!("corpora in {}", dir.display());
     println!(
         "typical.rect {} KB, huge.rect {:.2} MB, repository/ {} plans, {:.1} MB",

@@ -376,3 +376,43 @@ fn binary_files_met_in_folders_are_skipped_with_a_note() {
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(out.stdout.contains("这不是文本文件"), "{}", out.stdout);
 }
+
+/// What the fuzz target does with an input: check it, apply the fixes (safe,
+/// then unsafe) and check again, format it and check again.
+fn as_the_fuzzer_does(bytes: &[u8]) {
+    let profile = Profile::shipped("strict").unwrap();
+    let dates = Dates {
+        as_of: None,
+        today: "2025-04-27".parse().unwrap(),
+    };
+    let file = FileInfo::default();
+    let checked = check_bytes(bytes, &profile, dates, &file);
+    for mode in [rectlint::fix::Mode::Safe, rectlint::fix::Mode::Unsafe] {
+        let (fixed, applied) = rectlint::fix::apply(&checked.text, &checked.diagnostics, mode);
+        if applied > 0 {
+            check_bytes(fixed.as_bytes(), &profile, dates, &file);
+        }
+    }
+    if let Ok(formatted) = rectlint::fmt::format(&checked.text) {
+        check_bytes(formatted.as_bytes(), &profile, dates, &file);
+    }
+}
+
+/// The inputs the fuzzer reported (as slow units and one time-out, each
+/// under a heavily loaded machine: alone they take well under a second even
+/// in the fuzzer's sanitised build) stay quick.
+#[test]
+fn what_the_fuzzer_found_stays_quick() {
+    let dir = repo().join("tests/fixtures/fuzz");
+    let mut found = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let start = std::time::Instant::now();
+        as_the_fuzzer_does(&bytes);
+        let took = start.elapsed();
+        assert!(took.as_secs() < 10, "{}: {took:?}", path.display());
+        found += 1;
+    }
+    assert!(found >= 3);
+}
