@@ -132,6 +132,16 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         plan
     }
 
+    /// How many blocks of this keyword `block` holds (to size a vector:
+    /// measures are large, and vectors grown by doubling waste a third).
+    fn count_blocks(&self, block: &Block, keyword: Keyword) -> usize {
+        block
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Block(b) if self.keyword(b.line) == Some(keyword)))
+            .count()
+    }
+
     fn keyword(&self, line: usize) -> Option<Keyword> {
         self.entry(line).and_then(|e| e.keyword)
     }
@@ -539,7 +549,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         let mut category = Category {
             span: block.span,
             header: self.header(block),
-            issues: Vec::new(),
+            issues: Vec::with_capacity(self.count_blocks(block, Keyword::Issue)),
         };
         for item in &block.items {
             match item {
@@ -561,7 +571,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             cause: None,
             source: None,
             issues: Vec::new(),
-            measures: Vec::new(),
+            measures: Vec::with_capacity(self.count_blocks(block, Keyword::Measure)),
         };
         let mut seen = Seen::default();
         for item in &block.items {
