@@ -119,6 +119,10 @@ pub struct CheckArgs {
     /// 把当前的全部问题记录为基线（删去不再出现的记录） · record the current findings as the baseline (dropping records that no longer occur)
     #[arg(long, value_name = "FILE", conflicts_with = "diff")]
     pub write_baseline: Option<PathBuf>,
+
+    /// 超过此大小的文件不读取（默认 64MB，或 `rectlint.toml` 的 `max_file_size`） · files larger than this are not read (default 64MB, or `max_file_size` in `rectlint.toml`)
+    #[arg(long, value_name = "SIZE", value_parser = crate::config::parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 /// An output format of `check`.

@@ -94,9 +94,58 @@ pub struct Settings {
     pub escalate: Option<bool>,
     /// Accept runs of `*` and `×` as redaction, not placeholders.
     pub allow_redaction: Option<bool>,
+    /// Files larger than this are not read (a P001 says so): a number of
+    /// bytes, or a size such as `"64MB"`.
+    pub max_file_size: Option<FileSize>,
     /// Levels of single rules, by code.
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,
+}
+
+/// A size in bytes, written as a number or as `"64MB"`, `"512KB"`, `"1GB"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileSize(pub u64);
+
+impl<'de> Deserialize<'de> for FileSize {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Bytes(u64),
+            Text(String),
+        }
+        match Written::deserialize(d)? {
+            Written::Bytes(n) => Ok(FileSize(n)),
+            Written::Text(t) => parse_size(&t)
+                .map(FileSize)
+                .map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+/// The default of `max_file_size`: 64 MB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Read a size: bytes (`1048576`), or a number with `K`, `M` or `G`
+/// (optionally followed by `B` or `iB`; all binary: `64MB` is 64 × 1024 ×
+/// 1024 bytes).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let wrong = || format!("not a size: `{text}` (write bytes, or e.g. 64MB, 512KB)");
+    let number: u64 = number.parse().map_err(|_| wrong())?;
+    let unit = unit.trim().to_ascii_uppercase();
+    let shift = match unit.trim_end_matches("IB").trim_end_matches('B') {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(wrong()),
+    };
+    number.checked_mul(1 << shift).ok_or_else(wrong)
 }
 
 /// An inspection kind as named in a profile.
@@ -172,6 +221,8 @@ pub struct Profile {
     pub counters: Vec<String>,
     pub escalate: bool,
     pub allow_redaction: bool,
+    /// Files larger than this many bytes are not read.
+    pub max_file_size: u64,
     /// Explicit levels by code; rules not named keep their default
     /// (escalated if `escalate`).
     pub severity: BTreeMap<String, Level>,
@@ -212,6 +263,9 @@ impl Profile {
             escalate,
             allow_redaction
         );
+        if let Some(size) = s.max_file_size {
+            self.max_file_size = size.0;
+        }
         if let Some(kind) = s.kind {
             self.kind = kind.into();
         }
@@ -241,6 +295,7 @@ impl Profile {
             counters: Vec::new(),
             escalate: false,
             allow_redaction: false,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
             severity: BTreeMap::new(),
         }
     }

@@ -154,6 +154,9 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         )));
     }
 
+    // Paths named on the command line are read whatever they hold; binary
+    // files met while walking folders are skipped with a note.
+    let named: BTreeSet<&Path> = args.paths.iter().map(PathBuf::as_path).collect();
     let mut summary = Summary::default();
     let mut statistics = Statistics::default();
     let mut recorded = Vec::new();
@@ -168,11 +171,25 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
                 .par_iter()
                 .map(|input| {
                     let resolved = &configs[&config_key(input, &cwd)];
-                    check_one(input, resolved, dates, stdin.as_deref(), keep_text, fix)
+                    let intake = Intake {
+                        max_file_size: args.max_file_size.unwrap_or(resolved.profile.max_file_size),
+                        walked: input.path.as_deref().is_some_and(|p| !named.contains(p)),
+                    };
+                    let stdin = stdin.as_deref();
+                    check_one(input, resolved, dates, stdin, keep_text, fix, intake)
                 })
                 .collect()
         });
         for mut done in results {
+            if done.skipped {
+                let path = &done.report.path;
+                let note = match lang {
+                    Lang::Zh => format!("rectlint: 跳过二进制文件 {path}"),
+                    Lang::En => format!("rectlint: skipped {path}: a binary file"),
+                };
+                eprintln!("{note}");
+                continue;
+            }
             let file = &mut done.report;
             if args.write_baseline.is_some() {
                 // What is recorded now is, by definition, not new.
@@ -328,8 +345,19 @@ struct FixRequest {
     diff: bool,
 }
 
+/// How an input is taken in.
+#[derive(Clone, Copy, Debug)]
+struct Intake {
+    /// Larger files are not read.
+    max_file_size: u64,
+    /// Met while walking a folder (not named on the command line).
+    walked: bool,
+}
+
 /// One input, checked (and fixed, if asked).
 struct Done {
+    /// A binary file met while walking: not checked, not counted.
+    skipped: bool,
     report: FileReport,
     as_of: Date,
     profile: String,
@@ -352,38 +380,62 @@ fn check_one(
     stdin: Option<&[u8]>,
     keep_text: bool,
     fix: Option<FixRequest>,
+    intake: Intake,
 ) -> Done {
     let profile = &resolved.profile;
     let file = FileInfo {
         path: input.absolute.clone(),
         root: resolved.root.clone(),
     };
+    let unread = |d: Diagnostic| Done {
+        skipped: false,
+        report: FileReport::new(
+            input.display.clone(),
+            "",
+            check::finalize(vec![d], profile),
+            keep_text,
+        ),
+        as_of: dates.as_of(None),
+        profile: profile.name.clone(),
+        fixed: 0,
+        diff: None,
+        fixed_stdin: None,
+        write_error: None,
+    };
+    let size = match &input.path {
+        None => stdin.unwrap_or_default().len() as u64,
+        Some(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+    };
+    if size > intake.max_file_size {
+        return unread(source::too_large(size, intake.max_file_size));
+    }
     let bytes = match &input.path {
         None => stdin.unwrap_or_default().to_vec(),
         Some(path) => match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => {
                 let error = e.to_string();
-                let d = Diagnostic::new(
+                return unread(Diagnostic::new(
                     "P001",
                     crate::span::Span::point(0),
                     tr!("无法读取文件：{error}", "cannot read the file: {error}"),
-                );
-                let found = check::finalize(vec![d], profile);
-                return Done {
-                    report: FileReport::new(input.display.clone(), "", found, keep_text),
-                    as_of: dates.as_of(None),
-                    profile: profile.name.clone(),
-                    fixed: 0,
-                    diff: None,
-                    fixed_stdin: None,
-                    write_error: None,
-                };
+                ));
             }
         },
     };
+    if intake.walked && source::is_binary(&bytes) {
+        return Done {
+            skipped: true,
+            ..unread(Diagnostic::new(
+                "P001",
+                crate::span::Span::point(0),
+                Text::default(),
+            ))
+        };
+    }
     let mut checked = check_bytes(&bytes, profile, dates, &file);
     let mut done = Done {
+        skipped: false,
         report: FileReport::new(input.display.clone(), "", Vec::new(), false),
         as_of: checked.as_of,
         profile: profile.name.clone(),

@@ -84,6 +84,69 @@ pub struct Plan {
     pub categories: Vec<Category>,
     /// Issues written directly in the plan, outside any category.
     pub issues: Vec<Issue>,
+    /// The declared people and departments by name, built at the first
+    /// look-up (rules look up every name of every measure).
+    #[serde(skip)]
+    pub directory: Directory,
+}
+
+/// Indexes of a plan's declared names: what [`Plan::person`],
+/// [`Plan::resolve_person`] and [`Plan::has_department`] would find by
+/// going through the lists. Derived data: it compares equal to any other, and
+/// a clone starts empty.
+#[derive(Default)]
+pub struct Directory(std::sync::OnceLock<DirectoryIndex>);
+
+#[derive(Default)]
+struct DirectoryIndex {
+    /// The first person of each name.
+    by_name: std::collections::HashMap<String, usize>,
+    /// The people holding each post, in order.
+    by_post: std::collections::HashMap<String, Vec<usize>>,
+    departments: std::collections::HashSet<String>,
+}
+
+impl Directory {
+    fn get(&self, plan: &Plan) -> &DirectoryIndex {
+        self.0.get_or_init(|| {
+            let mut index = DirectoryIndex::default();
+            for (i, person) in plan.people.iter().enumerate() {
+                index.by_name.entry(person.name.value.clone()).or_insert(i);
+                for post in &person.posts {
+                    let holders = index.by_post.entry(post.clone()).or_default();
+                    if holders.last() != Some(&i) {
+                        holders.push(i);
+                    }
+                }
+            }
+            index.departments = plan
+                .departments
+                .iter()
+                .map(|d| d.name.value.clone())
+                .collect();
+            index
+        })
+    }
+}
+
+impl Clone for Directory {
+    fn clone(&self) -> Self {
+        Directory::default()
+    }
+}
+
+impl PartialEq for Directory {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Directory {}
+
+impl std::fmt::Debug for Directory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Directory")
+    }
 }
 
 impl Plan {
@@ -122,7 +185,8 @@ impl Plan {
 
     /// The declared person of that name, if any.
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.name.value == name)
+        let index = self.directory.get(self);
+        index.by_name.get(name).map(|&i| &self.people[i])
     }
 
     /// Who a name in a field refers to: a declared name, or a post that
@@ -133,10 +197,12 @@ impl Plan {
             return PersonMatch::Declared(p);
         }
         let holders: Vec<&Person> = self
-            .people
-            .iter()
-            .filter(|p| p.posts.iter().any(|post| post == name))
-            .collect();
+            .directory
+            .get(self)
+            .by_post
+            .get(name)
+            .map(|ids| ids.iter().map(|&i| &self.people[i]).collect())
+            .unwrap_or_default();
         match holders.as_slice() {
             [one] => PersonMatch::Declared(one),
             [] => PersonMatch::Unknown,
@@ -146,7 +212,7 @@ impl Plan {
 
     /// Whether a department of that name is declared.
     pub fn has_department(&self, name: &str) -> bool {
-        self.departments.iter().any(|d| d.name.value == name)
+        self.directory.get(self).departments.contains(name)
     }
 }
 

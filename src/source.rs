@@ -80,11 +80,56 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     }
 }
 
+/// Whether `decode` would call these bytes binary (NUL bytes, and not
+/// UTF-16 text), without decoding them.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || !bytes.contains(&0) {
+        return false;
+    }
+    match utf16_bom(bytes) {
+        Some((encoding, _)) => {
+            let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+            had_errors || text.contains('\0')
+        }
+        None => true,
+    }
+}
+
 fn utf16_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
     match bytes {
         [0xFF, 0xFE, ..] => Some((encoding_rs::UTF_16LE, Encoding::Utf16Le)),
         [0xFE, 0xFF, ..] => Some((encoding_rs::UTF_16BE, Encoding::Utf16Be)),
         _ => None,
+    }
+}
+
+/// The P001 for a file larger than `limit` bytes, which is not read.
+pub fn too_large(size: u64, limit: u64) -> crate::diagnostic::Diagnostic {
+    use crate::tr;
+    let (size_text, limit_text) = (shown_size(size), shown_size(limit));
+    crate::diagnostic::Diagnostic::new(
+        "P001",
+        crate::span::Span::point(0),
+        tr!(
+            "文件过大（{size_text}），超过上限 {limit_text}，未检查",
+            "the file is too large to check ({size_text}; the limit is {limit_text})"
+        ),
+    )
+    .with_help(tr!(
+        "把方案拆成几个文件；确需检查更大的文件时，在 rectlint.toml 中设 max_file_size，或用 --max-file-size",
+        "split the plan into several files; to check larger files, set max_file_size in rectlint.toml or pass --max-file-size"
+    ))
+}
+
+/// A size as people read it: `64 MB`, `1.5 MB`, `900 KB`, `12 bytes`.
+#[allow(clippy::cast_precision_loss)]
+fn shown_size(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= MB && b % MB == 0 => format!("{} MB", b / MB),
+        b if b >= MB => format!("{:.1} MB", b as f64 / MB as f64),
+        b if b >= 1024 => format!("{} KB", b / 1024),
+        b => format!("{b} bytes"),
     }
 }
 
@@ -177,6 +222,32 @@ mod tests {
             decode(&bytes).unwrap(),
             ("方案 {".into(), Encoding::Utf16Le)
         );
+    }
+
+    #[test]
+    fn is_binary_says_what_decode_says() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "方案 {".encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        let mut utf16_nul = utf16.clone();
+        utf16_nul.extend([0, 0]);
+        for bytes in [
+            &b"ab\0cd"[..],
+            b"abc",
+            b"\xEF\xBB\xBFa\0",
+            b"\xFF\xFE\0",
+            &utf16,
+            &utf16_nul,
+            b"",
+            b"\0",
+        ] {
+            assert_eq!(
+                is_binary(bytes),
+                decode(bytes) == Err(DecodeError::Binary),
+                "{bytes:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! No input makes rectlint panic: thousands of mutated versions of the
 //! examples and fixtures (truncations, byte flips, deleted braces, inserted
 //! syntax, shuffled lines), very deep nesting and a 50 MB file all end in a
-//! clean exit 0, 1 or 2.
+//! clean exit 0, 1 or 2. Files over the size limit are a P001 and binary
+//! files met in folders are skipped with a note, the other files checked.
+//! The inputs the fuzzer (`fuzz/`) found troublesome stay here as tests.
 
 mod common;
 
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use common::{Run, repo};
+use common::{Run, plan, repo};
 use rectlint::check::{Dates, FileInfo};
 use rectlint::config::Profile;
 use rectlint::lint::check_bytes;
@@ -259,4 +261,158 @@ fn a_very_long_line_is_checked() {
         out.code,
         out.stderr
     );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_a_p001_and_the_others_are_checked() {
+    let big = plan(&"      备注：很长的备注\n".repeat(100));
+    assert!(big.len() > 2048);
+    let run = Run::new()
+        .file("big.rect", &big)
+        .file("small.rect", plan(""));
+    for args in [
+        &["check", ".", "--format", "json", "--max-file-size", "2KB"][..],
+        &[
+            "check",
+            "big.rect",
+            "small.rect",
+            "--format",
+            "json",
+            "--max-file-size",
+            "2048",
+        ],
+    ] {
+        let out = run.exec(args);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(out.stdout.contains("\"files\": 2"), "{}", out.stdout);
+        assert!(out.stdout.contains("文件过大"), "{}", out.stdout);
+        assert!(out.stdout.contains("上限 2 KB"), "{}", out.stdout);
+        assert_eq!(
+            out.stdout.matches("\"code\": \"P001\"").count(),
+            1,
+            "{}",
+            out.stdout
+        );
+    }
+    let out = run.exec(&["check", ".", "--lang", "en", "--max-file-size", "2KB"]);
+    assert!(out.stdout.contains("too large to check"), "{}", out.stdout);
+    // Under the limit, the same file is checked.
+    let out = run.exec(&[
+        "check",
+        "big.rect",
+        "--format",
+        "json",
+        "--max-file-size",
+        "1MB",
+    ]);
+    assert!(!out.stdout.contains("文件过大"), "{}", out.stdout);
+}
+
+#[test]
+fn the_size_limit_comes_from_rectlint_toml_and_the_option_wins() {
+    let run = Run::new()
+        .file("rectlint.toml", "max_file_size = 200\n")
+        .file("plan.rect", plan(""));
+    let out = run.exec(&["check", "plan.rect", "--format", "json"]);
+    assert!(out.stdout.contains("文件过大"), "{}", out.stdout);
+    let out = run.exec(&[
+        "check",
+        "plan.rect",
+        "--format",
+        "json",
+        "--max-file-size",
+        "64MB",
+    ]);
+    assert!(!out.stdout.contains("文件过大"), "{}", out.stdout);
+    let out = Run::new()
+        .file("rectlint.toml", "max_file_size = \"lots\"\n")
+        .file("plan.rect", plan(""))
+        .args(&["check", "plan.rect"])
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("not a size"), "{}", out.stderr);
+    let out = Run::new().args(&["check", "--max-file-size", "big"]).run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+#[test]
+fn the_default_size_limit_is_64_megabytes() {
+    for name in ["xuncha", "xunshi", "audit", "strict"] {
+        assert_eq!(
+            Profile::shipped(name).unwrap().max_file_size,
+            64 * 1024 * 1024
+        );
+    }
+    assert_eq!(rectlint::config::parse_size("64MB"), Ok(64 << 20));
+    assert_eq!(rectlint::config::parse_size("512 KiB"), Ok(512 << 10));
+    assert_eq!(rectlint::config::parse_size("1g"), Ok(1 << 30));
+    assert_eq!(rectlint::config::parse_size("100"), Ok(100));
+    assert!(rectlint::config::parse_size("1TB").is_err());
+    assert!(rectlint::config::parse_size("99999999999999999999G").is_err());
+}
+
+#[test]
+fn binary_files_met_in_folders_are_skipped_with_a_note() {
+    let run = Run::new()
+        .file("plans/a.rect", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        .file("plans/b.rect", plan(""));
+    let out = run.exec(&["check", "plans", "--format", "json"]);
+    assert_eq!(out.code, 0, "{} {}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("\"files\": 1"), "{}", out.stdout);
+    assert!(!out.stdout.contains("P001"), "{}", out.stdout);
+    assert!(
+        out.stderr.contains("跳过二进制文件 plans/a.rect"),
+        "{}",
+        out.stderr
+    );
+    let out = run.exec(&["check", "plans", "--lang", "en"]);
+    assert!(
+        out.stderr.contains("skipped plans/a.rect: a binary file"),
+        "{}",
+        out.stderr
+    );
+    // Named on the command line, it is read, and is no plan.
+    let out = run.exec(&["check", "plans/a.rect", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("这不是文本文件"), "{}", out.stdout);
+}
+
+/// What the fuzz target does with an input: check it, apply the fixes (safe,
+/// then unsafe) and check again, format it and check again.
+fn as_the_fuzzer_does(bytes: &[u8]) {
+    let profile = Profile::shipped("strict").unwrap();
+    let dates = Dates {
+        as_of: None,
+        today: "2025-04-27".parse().unwrap(),
+    };
+    let file = FileInfo::default();
+    let checked = check_bytes(bytes, &profile, dates, &file);
+    for mode in [rectlint::fix::Mode::Safe, rectlint::fix::Mode::Unsafe] {
+        let (fixed, applied) = rectlint::fix::apply(&checked.text, &checked.diagnostics, mode);
+        if applied > 0 {
+            check_bytes(fixed.as_bytes(), &profile, dates, &file);
+        }
+    }
+    if let Ok(formatted) = rectlint::fmt::format(&checked.text) {
+        check_bytes(formatted.as_bytes(), &profile, dates, &file);
+    }
+}
+
+/// The inputs the fuzzer reported (as slow units and one time-out, each
+/// under a heavily loaded machine: alone they take well under a second even
+/// in the fuzzer's sanitised build) stay quick.
+#[test]
+fn what_the_fuzzer_found_stays_quick() {
+    let dir = repo().join("tests/fixtures/fuzz");
+    let mut found = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let start = std::time::Instant::now();
+        as_the_fuzzer_does(&bytes);
+        let took = start.elapsed();
+        assert!(took.as_secs() < 10, "{}: {took:?}", path.display());
+        found += 1;
+    }
+    assert!(found >= 3);
 }

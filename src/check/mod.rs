@@ -150,6 +150,9 @@ impl Dates {
     }
 }
 
+/// Plans at least this long have their rules run in parallel.
+const PARALLEL_RULES_BYTES: usize = 256 * 1024;
+
 /// Check a parsed file: the reader's findings, then every enabled rule
 /// (unless the file has syntax errors), suppressions applied, severities set,
 /// sorted by place.
@@ -162,23 +165,32 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     let mut found = parsed.diagnostics.clone();
     if let (Some(plan), false) = (&parsed.plan, parsed.has_syntax_errors()) {
-        let mut ctx = Context {
-            text,
-            profile,
-            as_of: dates.as_of(Some(plan)),
-            file,
-            code: "",
-            found: Vec::new(),
-        };
-        for rule in rules::ALL {
+        let as_of = dates.as_of(Some(plan));
+        let run = |rule: &&dyn Rule| {
             let meta = rule.meta();
             if profile.level(meta.code, meta.severity) == Level::Off {
-                continue;
+                return Vec::new();
             }
-            ctx.code = meta.code;
+            let mut ctx = Context {
+                text,
+                profile,
+                as_of,
+                file,
+                code: meta.code,
+                found: Vec::new(),
+            };
             rule.check(plan, &mut ctx);
-        }
-        found.append(&mut ctx.found);
+            ctx.found
+        };
+        // The rules of a large plan run on every core; their findings are
+        // joined in the registry's order all the same.
+        let by_rule: Vec<Vec<Diagnostic>> = if text.len() >= PARALLEL_RULES_BYTES {
+            use rayon::prelude::*;
+            rules::ALL.par_iter().map(run).collect()
+        } else {
+            rules::ALL.iter().map(run).collect()
+        };
+        found.extend(by_rule.into_iter().flatten());
         suppress::apply(text, &parsed.suppressions, &mut found, profile, true);
     } else {
         suppress::apply(text, &parsed.suppressions, &mut found, profile, false);

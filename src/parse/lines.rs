@@ -4,8 +4,10 @@
 
 use pest::Parser;
 use pest::iterators::Pair;
+use rayon::prelude::*;
 
 use super::expected;
+use super::fast;
 use super::grammar::{RectParser, Rule};
 use super::keywords::Keyword;
 use crate::diagnostic::Diagnostic;
@@ -83,12 +85,43 @@ pub enum ValueForm {
     Triple,
 }
 
-/// Split `text` into logical lines and read each one.
+/// Files at least this long have their lines read on every core,
+const PARALLEL_BYTES: usize = 1 << 20;
+/// this many lines at a time.
+const PARALLEL_CHUNK: usize = 4096;
+
+/// Split `text` into logical lines and read each one; the lines of a large
+/// file are read in parallel, the findings kept in line order.
 pub fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
-    split(text, diagnostics)
-        .into_iter()
-        .map(|span| read_line(text, span, diagnostics))
-        .collect()
+    let spans = split(text, diagnostics);
+    if text.len() < PARALLEL_BYTES {
+        return spans
+            .into_iter()
+            .map(|span| read_line(text, span, diagnostics))
+            .collect();
+    }
+    // Read in place, in chunks: no second copy of the lines.
+    let mut lines: Vec<Line> = spans
+        .iter()
+        .map(|&span| Line {
+            span,
+            indent: Span::point(span.start),
+            kind: LineKind::Blank,
+            comment: None,
+        })
+        .collect();
+    let found: Vec<Vec<Diagnostic>> = lines
+        .par_chunks_mut(PARALLEL_CHUNK)
+        .map(|chunk| {
+            let mut found = Vec::new();
+            for line in chunk {
+                *line = read_line(text, line.span, &mut found);
+            }
+            found
+        })
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
+    lines
 }
 
 /// The spans of the logical lines of `text`, without their line breaks.
@@ -137,6 +170,9 @@ fn physical_end(text: &str, start: usize) -> usize {
 /// The offset of a `"""` that opens a block on this line and is not closed on
 /// it, outside any comment or quoted string.
 fn find_triple_opener(line: &str) -> Option<usize> {
+    if !line.as_bytes().contains(&b'"') || !line.contains("\"\"\"") {
+        return None;
+    }
     let bytes = line.as_bytes();
     let mut in_quote = false;
     let mut after_space = true;
@@ -191,6 +227,26 @@ fn read_line(text: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Line 
     if indent_len == source.len() {
         return blank;
     }
+    if fast::enabled()
+        && let Some((kind, comment)) = fast::line(source, span.start, indent_len)
+    {
+        return Line {
+            kind,
+            comment,
+            ..blank
+        };
+    }
+    read_line_with_grammar(text, span, blank, diagnostics)
+}
+
+/// Read one logical line with the grammar's `line` rule.
+pub(super) fn read_line_with_grammar(
+    text: &str,
+    span: Span,
+    blank: Line,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Line {
+    let source = &text[span.start..span.end];
     match RectParser::parse(Rule::line, source) {
         Ok(mut pairs) => {
             let mut line = blank;

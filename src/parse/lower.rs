@@ -2,7 +2,7 @@
 //! fields read with their value readers, unknown keys (P003), misplaced
 //! blocks (P001) and repeated fields (P005) reported on the way.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use super::keywords::{BlockKind, KEYWORDS, Keyword};
 use super::lines::{Entry, Line, LineKind, ValueForm, value_text};
@@ -22,9 +22,18 @@ pub(crate) struct Lowerer<'a, 'd> {
     reader: Reader<'d>,
 }
 
-/// The single-valued fields seen so far in one block.
-#[derive(Default)]
-struct Seen(HashMap<Keyword, Span>);
+/// The single-valued fields seen so far in one block: the key of each, by
+/// keyword (an array, not a map: one is made for every block).
+struct Seen([Option<Span>; KEYWORD_COUNT]);
+
+impl Default for Seen {
+    fn default() -> Self {
+        Seen([None; KEYWORD_COUNT])
+    }
+}
+
+/// How many keywords there are (`Date` is the last).
+const KEYWORD_COUNT: usize = Keyword::Date as usize + 1;
 
 impl<'a, 'd> Lowerer<'a, 'd> {
     pub fn new(text: &'a str, lines: &'a [Line], diagnostics: &'d mut Vec<Diagnostic>) -> Self {
@@ -55,9 +64,13 @@ impl<'a, 'd> Lowerer<'a, 'd> {
 
     /// The entry's value, or `None` when it has none (an empty value counts
     /// as no value).
-    fn value(&self, entry: &Entry) -> Option<ValueText> {
+    fn value(&self, entry: &Entry) -> Option<ValueText<'a>> {
         let value = entry.value?;
-        let text = value_text(self.text, value);
+        // Plain values are read where they stand in the file.
+        let text = match value.form {
+            ValueForm::Plain => Cow::Borrowed(self.slice(value.span)),
+            _ => Cow::Owned(value_text(self.text, value)),
+        };
         if text.trim_matches([' ', '\t', '\u{3000}']).is_empty() {
             return None;
         }
@@ -117,6 +130,16 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             );
         }
         plan
+    }
+
+    /// How many blocks of this keyword `block` holds (to size a vector:
+    /// measures are large, and vectors grown by doubling waste a third).
+    fn count_blocks(&self, block: &Block, keyword: Keyword) -> usize {
+        block
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Block(b) if self.keyword(b.line) == Some(keyword)))
+            .count()
     }
 
     fn keyword(&self, line: usize) -> Option<Keyword> {
@@ -273,7 +296,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         if keyword.repeatable() {
             return;
         }
-        if let Some(&first) = seen.0.get(&keyword) {
+        if let Some(first) = seen.0[keyword as usize] {
             let name = self.slice(key).to_owned();
             self.report(
                 Diagnostic::new(
@@ -288,7 +311,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 .with_secondary(first, tr!("第一次出现", "first given here")),
             );
         } else {
-            seen.0.insert(keyword, key);
+            seen.0[keyword as usize] = Some(key);
         }
     }
 
@@ -464,7 +487,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             let skipped = rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len();
             let start = v.span.start + at + colon_len + skipped;
             role = (start < v.span.end).then(|| ValueText {
-                text: self.slice(Span::new(start, v.span.end)).to_owned(),
+                text: Cow::Borrowed(self.slice(Span::new(start, v.span.end))),
                 span: Span::new(start, v.span.end),
                 exact: true,
             });
@@ -492,7 +515,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                     };
                     let span = entry.span();
                     let value = ValueText {
-                        text: self.slice(span).to_owned(),
+                        text: Cow::Borrowed(self.slice(span)),
                         span,
                         exact: true,
                     };
@@ -526,7 +549,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         let mut category = Category {
             span: block.span,
             header: self.header(block),
-            issues: Vec::new(),
+            issues: Vec::with_capacity(self.count_blocks(block, Keyword::Issue)),
         };
         for item in &block.items {
             match item {
@@ -548,7 +571,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             cause: None,
             source: None,
             issues: Vec::new(),
-            measures: Vec::new(),
+            measures: Vec::with_capacity(self.count_blocks(block, Keyword::Measure)),
         };
         let mut seen = Seen::default();
         for item in &block.items {
@@ -721,7 +744,7 @@ fn text(_: &mut Reader, value: &ValueText) -> Option<String> {
     if value.exact {
         Some(value.text.trim_matches([' ', '\t', '\u{3000}']).to_owned())
     } else {
-        Some(value.text.clone())
+        Some(value.text.clone().into_owned())
     }
 }
 

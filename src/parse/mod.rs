@@ -5,6 +5,7 @@
 //! way is a P-diagnostic, and reading never stops at the first.
 
 pub(crate) mod expected;
+mod fast;
 pub(crate) mod grammar;
 pub mod keywords;
 pub mod lines;
@@ -64,7 +65,7 @@ pub fn read_date(text: &str) -> Option<jiff::civil::Date> {
         diagnostics: &mut quiet,
     };
     let value = values::ValueText {
-        text: text.to_owned(),
+        text: std::borrow::Cow::Borrowed(text),
         span: crate::span::Span::new(0, text.len()),
         exact: true,
     };

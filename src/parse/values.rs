@@ -3,10 +3,13 @@
 //! that cannot be read is a P004 pointing at the offending part (the day of
 //! `2025-02-30`), and the field keeps no value.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use pest::Parser;
 use pest::iterators::Pair;
 
+use super::fast;
 use super::grammar::{RectParser, Rule};
 use crate::diagnostic::{Diagnostic, Fix, Text};
 use crate::model::{
@@ -20,13 +23,14 @@ use crate::{suggest, tr};
 /// unescaped or dedented, so that offsets in it no longer match the file;
 /// every part then points at the whole value.
 #[derive(Clone, Debug)]
-pub(crate) struct ValueText {
-    pub text: String,
+pub(crate) struct ValueText<'a> {
+    /// Borrowed from the file when the value is written plainly.
+    pub text: Cow<'a, str>,
     pub span: Span,
     pub exact: bool,
 }
 
-impl ValueText {
+impl ValueText<'_> {
     /// The span of `start..end` of the text (the whole value if not exact).
     fn sub(&self, start: usize, end: usize) -> Span {
         if self.exact {
@@ -43,6 +47,14 @@ impl ValueText {
 
     fn spanned(&self, pair: &Pair<Rule>) -> Spanned<String> {
         Spanned::new(pair.as_str().trim().to_owned(), self.pair_span(pair))
+    }
+
+    /// [`Self::spanned`] for a range a fast path found.
+    fn spanned_range(&self, (start, end): fast::Range) -> Spanned<String> {
+        Spanned::new(
+            self.text[start..end].trim().to_owned(),
+            self.sub(start, end),
+        )
     }
 }
 
@@ -93,7 +105,7 @@ impl Reader<'_> {
             .push(Diagnostic::new("P004", span, message).with_help(help));
     }
 
-    fn parse(rule: Rule, value: &ValueText) -> Option<Pair<'_, Rule>> {
+    fn parse<'v>(rule: Rule, value: &'v ValueText) -> Option<Pair<'v, Rule>> {
         RectParser::parse(rule, &value.text).ok()?.next()
     }
 
@@ -142,6 +154,40 @@ impl Reader<'_> {
             Shape::Year
         });
         raw
+    }
+
+    /// A date a fast path read: a day, or a month when it has no day.
+    fn raw_date_parts(value: &ValueText, parts: fast::DateParts) -> RawDate {
+        let number = |(start, end): fast::Range| number_of(&value.text[start..end]);
+        RawDate {
+            year: Some((
+                i16::try_from(number(parts.year)).unwrap_or(i16::MAX),
+                value.sub(parts.year.0, parts.year.1),
+            )),
+            month: Some((
+                small(number(parts.month)),
+                value.sub(parts.month.0, parts.month.1),
+            )),
+            day: parts.day.map(|d| (small(number(d)), value.sub(d.0, d.1))),
+            shape: if parts.day.is_some() {
+                Shape::Day
+            } else {
+                Shape::Month
+            },
+            span: value.sub(parts.span.0, parts.span.1),
+        }
+    }
+
+    /// Read a date a fast path found.
+    fn date_parts(
+        &mut self,
+        value: &ValueText,
+        parts: fast::DateParts,
+        base: Option<Date>,
+    ) -> Option<Spanned<DateSpec>> {
+        let raw = Self::raw_date_parts(value, parts);
+        let span = raw.span;
+        self.resolve(&raw, base).map(|d| Spanned::new(d, span))
     }
 
     /// Resolve a written date; `base` is the date a year-less date follows.
@@ -232,6 +278,12 @@ impl Reader<'_> {
 
     /// A date (`反馈日期`, `完成日期`, a milestone's `日期`).
     pub fn date(&mut self, value: &ValueText) -> Option<DateSpec> {
+        if fast::enabled()
+            && let Some(parts) = fast::date(&value.text)
+        {
+            let base = self.feedback;
+            return self.date_parts(value, parts, base).map(|d| d.value);
+        }
         let Some(top) = Self::parse(Rule::date_value, value) else {
             let t = value.text.trim();
             self.report(
@@ -278,6 +330,21 @@ impl Reader<'_> {
     /// A deadline; anything that is not a date, `立行立改` or `长期坚持` is
     /// kept as written.
     pub fn deadline(&mut self, value: &ValueText) -> Option<Deadline> {
+        if fast::enabled() {
+            if let Some(parts) = fast::date(&value.text) {
+                let base = self.feedback;
+                return self
+                    .date_parts(value, parts, base)
+                    .map(|d| Deadline::Date(d.value));
+            }
+            match &*value.text {
+                "立行立改" => return Some(Deadline::Immediate(None)),
+                "长期坚持" | "长期" => return Some(Deadline::LongTerm(None)),
+                t if t.eq_ignore_ascii_case("immediate") => return Some(Deadline::Immediate(None)),
+                t if t.eq_ignore_ascii_case("long-term") => return Some(Deadline::LongTerm(None)),
+                _ => {}
+            }
+        }
         let Some(top) = Self::parse(Rule::deadline, value) else {
             return Some(Deadline::Vague(value.text.trim().to_owned()));
         };
@@ -363,6 +430,17 @@ impl Reader<'_> {
 
     /// A status with its optional date.
     pub fn status(&mut self, value: &ValueText) -> Option<StatusValue> {
+        if fast::enabled()
+            && let Some((rule, _, parts)) = fast::status(&value.text)
+        {
+            let status = Self::status_of(rule)?;
+            let base = self.feedback;
+            let date = match parts {
+                Some(parts) => Some(self.date_parts(value, parts, base)?.value),
+                None => None,
+            };
+            return Some(StatusValue { status, date });
+        }
         let Some(top) = Self::parse(Rule::status, value) else {
             self.unknown_status(value.span, value.text.trim());
             return None;
@@ -384,6 +462,24 @@ impl Reader<'_> {
 
     /// `KIND [REFERENCE]`.
     pub fn evidence(&mut self, value: &ValueText) -> Option<Evidence> {
+        if fast::enabled()
+            && let Some((rule, kind_range, reference)) = fast::evidence(&value.text)
+        {
+            let kind = Self::evidence_kind_of(rule)?;
+            return Some(Evidence {
+                kind: Spanned::new(kind, value.sub(kind_range.0, kind_range.1)),
+                reference: reference.map(|((start, end), parts)| {
+                    let title = match parts {
+                        fast::ReferenceParts::Title((a, b)) => Some(&value.text[a..b]),
+                        fast::ReferenceParts::Text => None,
+                    };
+                    Spanned::new(
+                        classify(title, &value.text[start..end]),
+                        value.sub(start, end),
+                    )
+                }),
+            });
+        }
         let Some(top) = Self::parse(Rule::evidence, value) else {
             let first = value
                 .text
@@ -450,18 +546,11 @@ impl Reader<'_> {
         for part in top.into_inner() {
             let at = value.pair_span(&part);
             let k = match part.as_rule() {
-                Rule::ev_report => Some(EvidenceKind::Report),
-                Rule::ev_ledger => Some(EvidenceKind::Ledger),
-                Rule::ev_minutes => Some(EvidenceKind::Minutes),
-                Rule::ev_regulation => Some(EvidenceKind::Regulation),
-                Rule::ev_notice => Some(EvidenceKind::Notice),
-                Rule::ev_photo => Some(EvidenceKind::Photo),
-                Rule::ev_other => Some(EvidenceKind::Other),
                 Rule::reference => {
                     reference = Some(Spanned::new(classify_reference(part), at));
                     None
                 }
-                _ => None,
+                rule => Self::evidence_kind_of(rule),
             };
             if let Some(k) = k {
                 kind = Some(Spanned::new(k, at));
@@ -473,8 +562,41 @@ impl Reader<'_> {
         })
     }
 
+    fn evidence_kind_of(rule: Rule) -> Option<EvidenceKind> {
+        Some(match rule {
+            Rule::ev_report => EvidenceKind::Report,
+            Rule::ev_ledger => EvidenceKind::Ledger,
+            Rule::ev_minutes => EvidenceKind::Minutes,
+            Rule::ev_regulation => EvidenceKind::Regulation,
+            Rule::ev_notice => EvidenceKind::Notice,
+            Rule::ev_photo => EvidenceKind::Photo,
+            Rule::ev_other => EvidenceKind::Other,
+            _ => return None,
+        })
+    }
+
     /// The one-line milestone `DATE TEXT [（STATUS）]`.
     pub fn milestone(&mut self, value: &ValueText, span: Span) -> Option<Milestone> {
+        if fast::enabled()
+            && let Some(parts) = fast::milestone(&value.text)
+        {
+            let base = self.feedback;
+            let date = self.date_parts(value, parts.date, base)?;
+            let content = parts.text.map(|range| value.spanned_range(range));
+            if let Some(content) = &content {
+                self.unknown_milestone_status(content);
+            }
+            return Some(Milestone {
+                span,
+                block: false,
+                date: Some(date),
+                content,
+                status: parts.status.and_then(|(rule, (start, end))| {
+                    Some(Spanned::new(Self::status_of(rule)?, value.sub(start, end)))
+                }),
+                evidence: Vec::new(),
+            });
+        }
         let Some(top) = Self::parse(Rule::milestone, value) else {
             let t = value.text.trim();
             self.report(
@@ -551,6 +673,17 @@ impl Reader<'_> {
 
     /// `WHO DATE` (`验收`, `批准`).
     pub fn who_date(&mut self, value: &ValueText) -> Option<WhoDate> {
+        if fast::enabled()
+            && let Some((who, parts)) = fast::who_date(&value.text)
+        {
+            let base = self.feedback;
+            let who = value.spanned_range(who);
+            let date = self.date_parts(value, parts, base)?;
+            return Some(WhoDate {
+                who: Some(who),
+                date,
+            });
+        }
         let Some(top) = Self::parse(Rule::who_date, value) else {
             let t = value.text.trim();
             self.report(
@@ -614,6 +747,16 @@ impl Reader<'_> {
 
     /// `DATE [TEXT]` (`回头看`).
     pub fn review(&mut self, value: &ValueText) -> Option<Review> {
+        if fast::enabled()
+            && let Some((parts, text)) = fast::review(&value.text)
+        {
+            let base = self.feedback;
+            let date = self.date_parts(value, parts, base)?;
+            return Some(Review {
+                date,
+                text: text.map(|range| value.spanned_range(range)),
+            });
+        }
         let Some(top) = Self::parse(Rule::review, value) else {
             let t = value.text.trim();
             self.report(
@@ -646,6 +789,13 @@ impl Reader<'_> {
 
     /// Names separated by `、` `,` `;`, each with its span.
     pub fn names(value: &ValueText) -> Vec<Spanned<String>> {
+        if fast::enabled() {
+            return fast::name_list(&value.text)
+                .into_iter()
+                .map(|range| value.spanned_range(range))
+                .filter(|s| !s.value.is_empty())
+                .collect();
+        }
         match Self::parse(Rule::name_list, value) {
             Some(top) => top
                 .into_inner()
@@ -761,6 +911,15 @@ impl Reader<'_> {
 
     /// Read the header of a block: `[ID] [TITLE]`.
     pub fn header(value: &ValueText) -> (Option<Spanned<String>>, Option<Spanned<String>>) {
+        if fast::enabled() {
+            let (id, title) = fast::header(&value.text);
+            return (
+                id.map(|r| value.spanned_range(r)),
+                title
+                    .map(|r| value.spanned_range(r))
+                    .filter(|t| !t.value.is_empty()),
+            );
+        }
         let Some(top) = Self::parse(Rule::header, value) else {
             return (
                 None,
@@ -826,9 +985,17 @@ fn classify_reference(pair: Pair<Rule>) -> Reference {
     };
     if inner.as_rule() == Rule::book_title {
         let title = inner.into_inner().next().map_or("", |p| p.as_str());
+        return classify(Some(title), "");
+    }
+    classify(None, inner.as_str())
+}
+
+/// A reference: the inside of `《title》`, else the text as written.
+fn classify(title: Option<&str>, text: &str) -> Reference {
+    if let Some(title) = title {
         return Reference::Title(title.trim().to_owned());
     }
-    let text = inner.as_str().trim();
+    let text = text.trim();
     let is_url = text.contains("://");
     let has_extension = text.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
@@ -845,8 +1012,16 @@ fn classify_reference(pair: Pair<Rule>) -> Reference {
 
 /// `李明` or `李明（副局长）`.
 fn person(name: &Spanned<String>) -> PersonRef {
+    // Without parentheses the whole name is the name (`person_name`).
+    if fast::enabled() && !name.value.contains(['(', '（']) {
+        let end = name.span.start + name.value.len();
+        return PersonRef {
+            name: Spanned::new(name.value.clone(), Span::new(name.span.start, end)),
+            note: None,
+        };
+    }
     let text = ValueText {
-        text: name.value.clone(),
+        text: Cow::Borrowed(&name.value),
         span: name.span,
         exact: true,
     };

@@ -132,14 +132,38 @@ impl<'p> Values<'p> {
     }
 }
 
+/// Every occurrence of every placeholder in `text`, as `str::match_indices`
+/// finds them (left to right, not overlapping those of the same
+/// placeholder), in one pass over the text: only where a character that
+/// starts a placeholder stands (a 128-bit filter on the characters says where
+/// one may) are the placeholders compared.
+fn occurrences<'p>(text: &str, placeholders: &'p [String]) -> Vec<(usize, &'p str)> {
+    let bit = |c: char| 1u128 << (u32::from(c) % 128);
+    let firsts: Vec<Option<char>> = placeholders.iter().map(|p| p.chars().next()).collect();
+    let filter = firsts.iter().flatten().fold(0u128, |f, &c| f | bit(c));
+    // Where each placeholder may match next.
+    let mut next = vec![0usize; placeholders.len()];
+    let mut out = Vec::new();
+    for (at, c) in text.char_indices() {
+        if filter & bit(c) == 0 {
+            continue;
+        }
+        for (i, p) in placeholders.iter().enumerate() {
+            if firsts[i] == Some(c) && at >= next[i] && text[at..].starts_with(p.as_str()) {
+                out.push((at, p.as_str()));
+                next[i] = at + p.len();
+            }
+        }
+    }
+    out
+}
+
 /// The marks in `text`, as byte ranges: every occurrence of a placeholder,
 /// stretched over a repeated last character (`XXX`, `某某某`), touching
 /// ones joined (`张**`, `XX××`).
 fn marks(text: &str, placeholders: &[String], allow_redaction: bool) -> Vec<(usize, usize)> {
-    let mut hits: Vec<(usize, usize)> = placeholders
-        .iter()
-        .filter(|p| !p.is_empty())
-        .flat_map(|p| text.match_indices(p.as_str()))
+    let mut hits: Vec<(usize, usize)> = occurrences(text, placeholders)
+        .into_iter()
         .map(|(at, m)| {
             let mut end = at + m.len();
             if let Some(last) = m.chars().last() {
@@ -301,7 +325,33 @@ With `allow_redaction = true` (in `rectlint.toml`, or `--allow-redaction` on the
 
 #[cfg(test)]
 mod tests {
-    use super::marks;
+    use proptest::prelude::*;
+
+    use super::{marks, occurrences};
+
+    proptest! {
+        /// One pass finds what `match_indices` finds for each placeholder.
+        #[test]
+        fn one_pass_finds_every_occurrence(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec!["*", "**", "X", "x", "某", "某某", "〇", "待补充", "a", "，", "＊"]),
+                0..20,
+            )
+        ) {
+            let text = pieces.concat();
+            let placeholders: Vec<String> =
+                ["**", "＊", "XX", "xx", "某某", "〇〇", "待补充", "**", ""].map(String::from).to_vec();
+            let mut slow: Vec<(usize, &str)> = placeholders
+                .iter()
+                .filter(|p| !p.is_empty())
+                .flat_map(|p| text.match_indices(p.as_str()))
+                .collect();
+            let mut fast = occurrences(&text, &placeholders);
+            slow.sort_unstable();
+            fast.sort_unstable();
+            prop_assert_eq!(fast, slow);
+        }
+    }
 
     fn words() -> Vec<String> {
         ["**", "＊", "XX", "xx", "××", "某某", "〇〇", "待补充"]

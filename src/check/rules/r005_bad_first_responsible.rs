@@ -6,7 +6,7 @@ use crate::model::{PersonMatch, Plan};
 use crate::{suggest, tr};
 
 use super::r003_leader_not_leader::is_leader;
-use super::r006_collective_name::collective;
+use super::r006_collective_name::Collective;
 
 pub struct BadFirstResponsible;
 
@@ -22,7 +22,7 @@ impl Rule for BadFirstResponsible {
         };
         let name = &reference.name.value;
         // `分局党委` is R006's.
-        if collective(name, &ctx.profile.collective_names).is_some() {
+        if Collective::new(&ctx.profile.collective_names).find(name).is_some() {
             return;
         }
         let span = reference.name.span;

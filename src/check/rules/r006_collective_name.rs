@@ -5,6 +5,9 @@
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::{Severity, Text};
 use crate::model::{Field, Plan, Span};
+use std::borrow::Cow;
+
+use crate::suggest::lowercase;
 use crate::tr;
 
 pub struct CollectiveName;
@@ -27,13 +30,40 @@ pub(super) fn strip_note(name: &str) -> &str {
 /// `collective_names`); the longest one. A name is collective when what it
 /// finally names is the collective: `神湾分局党委` ends with `党委`, while in
 /// `分局党委书记` the collective word only says whose secretary it is.
+#[cfg(test)]
 pub(super) fn collective<'w>(name: &str, words: &'w [String]) -> Option<&'w str> {
-    let name = strip_note(name).to_lowercase();
-    words
-        .iter()
-        .filter(|w| !w.trim().is_empty() && name.ends_with(&w.trim().to_lowercase()))
-        .max_by_key(|w| w.trim().chars().count())
-        .map(|w| w.trim())
+    Collective::new(words).find(name)
+}
+
+/// The profile's collective words, trimmed and lowered once for the many
+/// names a rule looks at.
+pub(super) struct Collective<'w> {
+    /// Each word as written (trimmed), lowered, and its length in characters.
+    words: Vec<(&'w str, Cow<'w, str>, usize)>,
+}
+
+impl<'w> Collective<'w> {
+    pub(super) fn new(words: &'w [String]) -> Self {
+        Collective {
+            words: words
+                .iter()
+                .map(|w| w.trim())
+                .filter(|w| !w.is_empty())
+                .map(|w| (w, lowercase(w), w.chars().count()))
+                .collect(),
+        }
+    }
+
+    /// The collective word `name` is, or ends with; the longest one (the
+    /// last of those as long).
+    pub(super) fn find(&self, name: &str) -> Option<&'w str> {
+        let name = lowercase(strip_note(name));
+        self.words
+            .iter()
+            .filter(|(_, lower, _)| name.ends_with(&**lower))
+            .max_by_key(|(_, _, len)| *len)
+            .map(|(w, _, _)| *w)
+    }
 }
 
 /// What a field asks for, to say what to write instead.
@@ -79,17 +109,18 @@ impl Rule for CollectiveName {
     }
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
+        let words = Collective::new(&ctx.profile.collective_names);
         if let Some(field) = &plan.first_responsible
             && let Some(person) = field.get()
         {
-            report(ctx, field, &person.name.value, person.name.span, Wants::FirstResponsible, None);
+            report(ctx, &words, field, &person.name.value, person.name.span, Wants::FirstResponsible, None);
         }
         for (_, measure) in plan.all_measures() {
             let node = measure.node();
             for (field, wants) in [(&measure.leaders, Wants::Leader), (&measure.assignees, Wants::Assignee)] {
                 let Some(field) = field else { continue };
                 for person in field.get().into_iter().flatten() {
-                    report(ctx, field, &person.name.value, person.name.span, wants, node);
+                    report(ctx, &words, field, &person.name.value, person.name.span, wants, node);
                 }
             }
             for (field, wants) in [
@@ -98,7 +129,7 @@ impl Rule for CollectiveName {
             ] {
                 let Some(field) = field else { continue };
                 for name in field.get().into_iter().flatten() {
-                    report(ctx, field, &name.value, name.span, wants, node);
+                    report(ctx, &words, field, &name.value, name.span, wants, node);
                 }
             }
         }
@@ -108,13 +139,14 @@ impl Rule for CollectiveName {
 /// Report `name` if it is collective.
 fn report<T>(
     ctx: &mut Context,
+    words: &Collective,
     field: &Field<T>,
     name: &str,
     span: Span,
     wants: Wants,
     node: Option<&str>,
 ) {
-    let Some(word) = collective(name, &ctx.profile.collective_names) else {
+    let Some(word) = words.find(name) else {
         return;
     };
     let key = ctx

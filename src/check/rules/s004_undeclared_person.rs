@@ -5,7 +5,7 @@ use crate::diagnostic::{Fix, Severity};
 use crate::model::{Measure, PersonMatch, PersonRef, Plan, Span};
 use crate::{suggest, tr};
 
-use super::r006_collective_name::collective;
+use super::r006_collective_name::Collective;
 
 pub struct UndeclaredPerson;
 
@@ -26,6 +26,7 @@ impl Rule for UndeclaredPerson {
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // 第一责任人 is R005's; collective names are R006's.
+        let words = Collective::new(&ctx.profile.collective_names);
         let references: Vec<(&Measure, Span, &PersonRef, &str)> = plan
             .all_measures()
             .into_iter()
@@ -41,9 +42,7 @@ impl Rule for UndeclaredPerson {
                             .map(move |p| (m, f.key_span, p, role))
                     })
             })
-            .filter(|(_, _, p, _)| {
-                collective(&p.name.value, &ctx.profile.collective_names).is_none()
-            })
+            .filter(|(_, _, p, _)| words.find(&p.name.value).is_none())
             .collect();
         if references.is_empty() {
             return;
@@ -68,6 +67,8 @@ impl Rule for UndeclaredPerson {
             ));
             return;
         }
+        // Built at the first unknown name, for all of them.
+        let mut suggester = None;
         for (measure, key_span, person, role) in references {
             let key = ctx
                 .text
@@ -97,12 +98,17 @@ impl Rule for UndeclaredPerson {
                     .node(measure.node());
                 }
                 PersonMatch::Unknown => {
-                    let candidates = plan
-                        .people
-                        .iter()
-                        .map(|p| p.name.value.as_str())
-                        .chain(plan.people.iter().flat_map(|p| p.posts.iter().map(String::as_str)));
-                    let guess = suggest::closest(name, candidates);
+                    let guess = suggester
+                        .get_or_insert_with(|| {
+                            suggest::Suggester::new(
+                                plan.people.iter().map(|p| p.name.value.as_str()).chain(
+                                    plan.people
+                                        .iter()
+                                        .flat_map(|p| p.posts.iter().map(String::as_str)),
+                                ),
+                            )
+                        })
+                        .closest(name);
                     let help = if let Some(guess) = guess {
                         tr!("是否想写“{guess}”？", "did you mean `{guess}`?")
                     } else if plan.has_department(name) {

@@ -5,7 +5,7 @@ use crate::diagnostic::{Fix, Severity};
 use crate::model::{Measure, Plan, Span, Spanned};
 use crate::{suggest, tr};
 
-use super::r006_collective_name::{collective, strip_note};
+use super::r006_collective_name::{Collective, strip_note};
 use super::s004_undeclared_person::block_keyword;
 
 pub struct UndeclaredDepartment;
@@ -17,6 +17,7 @@ impl Rule for UndeclaredDepartment {
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // Collective names (`相关部门`) are R006's.
+        let words = Collective::new(&ctx.profile.collective_names);
         let named: Vec<(&Measure, Span, &Spanned<String>)> = plan
             .all_measures()
             .into_iter()
@@ -26,7 +27,7 @@ impl Rule for UndeclaredDepartment {
                     .flatten()
                     .flat_map(move |f| f.get().into_iter().flatten().map(move |d| (m, f.key_span, d)))
             })
-            .filter(|(_, _, d)| collective(&d.value, &ctx.profile.collective_names).is_none())
+            .filter(|(_, _, d)| words.find(&d.value).is_none())
             .collect();
         if named.is_empty() {
             return;
