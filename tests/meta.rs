@@ -45,9 +45,26 @@ fn codes_are_unique_and_well_formed() {
     assert_eq!(codes, sorted, "the registry is in catalog order");
 }
 
+/// The codes of `RULES.md` (the spec, kept beside the repository, not in it).
+const CATALOG: &[&str] = &[
+    "P001", "P002", "P003", "P004", "P005", "P006", "S001", "S002", "S003", "S004", "S005", "S006",
+    "S007", "S008", "S009", "R001", "R002", "R003", "R004", "R005", "R006", "R007", "T001", "T002",
+    "T003", "T004", "T005", "T006", "T007", "T008", "T009", "T010", "T011", "T012", "T013", "E001",
+    "E002", "E003", "E004", "E005", "E006", "E007", "Q001", "Q002", "Q003", "Q004",
+];
+
 #[test]
 fn every_rule_of_the_catalog_exists() {
-    let catalog = include_str!("../../shared/spec/RULES.md");
+    for code in CATALOG {
+        assert!(rectlint::check::rule(code).is_some(), "{code} has no rule");
+    }
+    assert_eq!(ALL.len(), CATALOG.len(), "a rule the catalog does not list");
+    // Where the spec sits beside the checkout (the development machine), its
+    // table is read too, so that a code added there is noticed here.
+    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/RULES.md");
+    let Ok(catalog) = std::fs::read_to_string(spec) else {
+        return;
+    };
     for line in catalog.lines() {
         let Some(code) = line.strip_prefix("| ").and_then(|l| l.split(' ').next()) else {
             continue;
@@ -57,8 +74,8 @@ fn every_rule_of_the_catalog_exists() {
             && code[1..].chars().all(|c| c.is_ascii_digit());
         if is_code {
             assert!(
-                rectlint::check::rule(code).is_some(),
-                "{code} of RULES.md has no rule"
+                CATALOG.contains(&code),
+                "{code} of RULES.md is not in CATALOG"
             );
         }
     }
