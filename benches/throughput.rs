@@ -34,7 +34,7 @@ static PROFILE: LazyLock<Profile> =
 
 const DATES: Dates = Dates {
     as_of: None,
-    today: jiff::civil::date(2025, 4, 27),
+    today: Some(jiff::civil::date(2025, 4, 27)),
 };
 
 fn file() -> FileInfo {

@@ -156,7 +156,7 @@ fn thousands_of_mutants_never_panic_the_checker() {
     let profile = Profile::shipped("strict").unwrap();
     let dates = Dates {
         as_of: None,
-        today: "2025-04-27".parse().unwrap(),
+        today: Some("2025-04-27".parse().unwrap()),
     };
     let dir = tempfile::tempdir().unwrap();
     let file = FileInfo {
@@ -383,7 +383,7 @@ fn as_the_fuzzer_does(bytes: &[u8]) {
     let profile = Profile::shipped("strict").unwrap();
     let dates = Dates {
         as_of: None,
-        today: "2025-04-27".parse().unwrap(),
+        today: Some("2025-04-27".parse().unwrap()),
     };
     let file = FileInfo::default();
     let checked = check_bytes(bytes, &profile, dates, &file);

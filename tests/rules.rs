@@ -69,7 +69,7 @@ fn findings(path: &Path, code: &str) -> Vec<(usize, usize, String, String)> {
     let as_of = directive(&text, "as-of").next().map(|d| d.parse().unwrap());
     let dates = Dates {
         as_of,
-        today: "2025-04-27".parse().unwrap(),
+        today: Some("2025-04-27".parse().unwrap()),
     };
     let file = FileInfo {
         path: Some(path.to_path_buf()),

@@ -21,7 +21,7 @@ fn profile() -> &'static Profile {
 fuzz_target!(|bytes: &[u8]| {
     let dates = Dates {
         as_of: None,
-        today: jiff::civil::date(2025, 4, 27),
+        today: Some(jiff::civil::date(2025, 4, 27)),
     };
     // No path: the evidence rules never touch the file system.
     let file = FileInfo::default();

@@ -137,8 +137,11 @@ impl Context<'_> {
 pub struct Dates {
     /// `--as-of`, if given.
     pub as_of: Option<Date>,
-    /// Today, the last resort for as-of.
-    pub today: Date,
+    /// Today, the last resort for as-of; `None` asks the clock, once per
+    /// run and only when a plan needs it (finding the local time zone reads
+    /// the system's time zone database, which costs more than checking a
+    /// typical plan).
+    pub today: Option<Date>,
 }
 
 impl Dates {
@@ -146,8 +149,14 @@ impl Dates {
     pub fn as_of(&self, plan: Option<&Plan>) -> Date {
         self.as_of
             .or_else(|| plan?.as_of.as_ref()?.get().map(|d| d.last))
-            .unwrap_or(self.today)
+            .unwrap_or_else(|| self.today.unwrap_or_else(clock_today))
     }
+}
+
+/// Today's date in the local time zone, read once.
+fn clock_today() -> Date {
+    static TODAY: std::sync::OnceLock<Date> = std::sync::OnceLock::new();
+    *TODAY.get_or_init(|| jiff::Zoned::now().date())
 }
 
 /// Plans at least this long have their rules run in parallel.
@@ -251,4 +260,34 @@ pub fn find_word<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
         .iter()
         .find(|w| !w.is_empty() && text.contains(w.as_str()))
         .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Dates;
+    use jiff::civil::date;
+
+    #[test]
+    fn as_of_is_the_option_then_the_plan_then_today() {
+        let plan = crate::parse::parse("方案 示例 {\n  报告日期：2025-04-27\n}\n")
+            .plan
+            .unwrap();
+        let given = Dates {
+            as_of: Some(date(2025, 1, 1)),
+            today: Some(date(2026, 11, 22)),
+        };
+        assert_eq!(given.as_of(Some(&plan)), date(2025, 1, 1));
+        let unset = Dates {
+            as_of: None,
+            today: Some(date(2026, 11, 22)),
+        };
+        assert_eq!(unset.as_of(Some(&plan)), date(2025, 4, 27));
+        assert_eq!(unset.as_of(None), date(2026, 11, 22));
+        // Asked of the clock: some date, the same each time.
+        let clock = Dates {
+            as_of: None,
+            today: None,
+        };
+        assert_eq!(clock.as_of(None), clock.as_of(None));
+    }
 }
