@@ -132,37 +132,62 @@ impl<'p> Values<'p> {
     }
 }
 
-/// Every occurrence of every placeholder in `text`, as `str::match_indices`
-/// finds them (left to right, not overlapping those of the same
-/// placeholder), in one pass over the text: only where a character that
-/// starts a placeholder stands (a 128-bit filter on the characters says where
-/// one may) are the placeholders compared.
-fn occurrences<'p>(text: &str, placeholders: &'p [String]) -> Vec<(usize, &'p str)> {
-    let bit = |c: char| 1u128 << (u32::from(c) % 128);
-    let firsts: Vec<Option<char>> = placeholders.iter().map(|p| p.chars().next()).collect();
-    let filter = firsts.iter().flatten().fold(0u128, |f, &c| f | bit(c));
-    // Where each placeholder may match next.
-    let mut next = vec![0usize; placeholders.len()];
-    let mut out = Vec::new();
-    for (at, c) in text.char_indices() {
-        if filter & bit(c) == 0 {
-            continue;
-        }
-        for (i, p) in placeholders.iter().enumerate() {
-            if firsts[i] == Some(c) && at >= next[i] && text[at..].starts_with(p.as_str()) {
-                out.push((at, p.as_str()));
-                next[i] = at + p.len();
-            }
+/// Finds every occurrence of every placeholder in a text, as
+/// `str::match_indices` finds them (left to right, not overlapping those of
+/// the same placeholder), in one pass over the text: only where a character
+/// that starts a placeholder stands (a 128-bit filter on the characters says
+/// where one may) are the placeholders compared. Built once per plan.
+struct Finder<'p> {
+    placeholders: &'p [String],
+    firsts: Vec<Option<char>>,
+    filter: u128,
+    /// Where each placeholder may match next (reset for every text).
+    next: Vec<usize>,
+}
+
+fn bit(c: char) -> u128 {
+    1u128 << (u32::from(c) % 128)
+}
+
+impl<'p> Finder<'p> {
+    fn new(placeholders: &'p [String]) -> Self {
+        let firsts: Vec<Option<char>> = placeholders.iter().map(|p| p.chars().next()).collect();
+        let filter = firsts.iter().flatten().fold(0u128, |f, &c| f | bit(c));
+        Self {
+            placeholders,
+            firsts,
+            filter,
+            next: vec![0; placeholders.len()],
         }
     }
-    out
+
+    fn occurrences(&mut self, text: &str) -> Vec<(usize, &'p str)> {
+        self.next.fill(0);
+        let mut out = Vec::new();
+        for (at, c) in text.char_indices() {
+            if self.filter & bit(c) == 0 {
+                continue;
+            }
+            for (i, p) in self.placeholders.iter().enumerate() {
+                if self.firsts[i] == Some(c)
+                    && at >= self.next[i]
+                    && text[at..].starts_with(p.as_str())
+                {
+                    out.push((at, p.as_str()));
+                    self.next[i] = at + p.len();
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The marks in `text`, as byte ranges: every occurrence of a placeholder,
 /// stretched over a repeated last character (`XXX`, `某某某`), touching
 /// ones joined (`张**`, `XX××`).
-fn marks(text: &str, placeholders: &[String], allow_redaction: bool) -> Vec<(usize, usize)> {
-    let mut hits: Vec<(usize, usize)> = occurrences(text, placeholders)
+fn marks(text: &str, finder: &mut Finder, allow_redaction: bool) -> Vec<(usize, usize)> {
+    let mut hits: Vec<(usize, usize)> = finder
+        .occurrences(text)
         .into_iter()
         .map(|(at, m)| {
             let mut end = at + m.len();
@@ -206,11 +231,12 @@ impl Rule for PlaceholderLeftIn {
         let mut values = Values::default();
         values.plan(plan);
         let mut seen = BTreeSet::new();
+        let mut finder = Finder::new(&ctx.profile.placeholders);
         for (span, node) in values.spans {
             let Some(text) = ctx.text.get(span.start..span.end) else {
                 continue;
             };
-            for (start, end) in marks(text, &ctx.profile.placeholders, ctx.profile.allow_redaction)
+            for (start, end) in marks(text, &mut finder, ctx.profile.allow_redaction)
             {
                 let at = Span::new(span.start + start, span.start + end);
                 if !seen.insert(at) {
@@ -327,7 +353,7 @@ With `allow_redaction = true` (in `rectlint.toml`, or `--allow-redaction` on the
 mod tests {
     use proptest::prelude::*;
 
-    use super::{marks, occurrences};
+    use super::{Finder, marks};
 
     proptest! {
         /// One pass finds what `match_indices` finds for each placeholder.
@@ -346,7 +372,10 @@ mod tests {
                 .filter(|p| !p.is_empty())
                 .flat_map(|p| text.match_indices(p.as_str()))
                 .collect();
-            let mut fast = occurrences(&text, &placeholders);
+            // A finder is used for text after text: nothing carries over.
+            let mut finder = Finder::new(&placeholders);
+            finder.occurrences("**某某××待补充");
+            let mut fast = finder.occurrences(&text);
             slow.sort_unstable();
             fast.sort_unstable();
             prop_assert_eq!(fast, slow);
@@ -360,7 +389,8 @@ mod tests {
     }
 
     fn found(text: &str, allow: bool) -> Vec<&str> {
-        marks(text, &words(), allow)
+        let words = words();
+        marks(text, &mut Finder::new(&words), allow)
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
