@@ -107,7 +107,12 @@ impl Rule for VagueMeasure {
             let Some(phrase) = find_word(text, &ctx.profile.vague_phrases) else {
                 continue;
             };
-            if is_checkable(text, &ctx.profile.counters) {
+            // A vague title with a checkable `内容` is fine: the content says
+            // what will be delivered.
+            let content = measure.content.as_ref().and_then(|c| c.get());
+            if is_checkable(text, &ctx.profile.counters)
+                || content.is_some_and(|c| is_checkable(c, &ctx.profile.counters))
+            {
                 continue;
             }
             let id = measure.node().unwrap_or_default().to_owned();
@@ -139,7 +144,7 @@ static META: RuleMeta = RuleMeta {
     doc: Doc {
         zh: r#"## 检查什么
 
-没有“目标”的措施，其文字（标题，没有标题时为“内容”）含有配置 `vague_phrases` 中的空泛表述（“进一步加强”“持续推进”“不断提升”……），却没有任何可以检验的东西：
+没有“目标”的措施，其文字（标题，没有标题时为“内容”）含有配置 `vague_phrases` 中的空泛表述（“进一步加强”“持续推进”“不断提升”……），而标题和“内容”中都没有任何可以检验的东西：
 
 - 数量：数字（阿拉伯数字或一二三、两、十、百等汉字数字）后跟配置 `counters` 中的量词，如“3项”“两次”“95%”“100余人”；
 - 时间：数字后跟“年、月、日、号”，如“2024年”“9月底”，汉字数字后跟“月”或“季度”，如“九月底”“第三季度”，以及“2024-09-30”这样的日期；
@@ -172,7 +177,7 @@ static META: RuleMeta = RuleMeta {
 "#,
         en: r#"## What it checks
 
-A measure with no `目标` whose text (its title, else its `内容`) holds a vague phrase of the profile's `vague_phrases` (`进一步加强`, `持续推进`, `不断提升`…) and nothing one could check:
+A measure with no `目标` whose text (its title, else its `内容`) holds a vague phrase of the profile's `vague_phrases` (`进一步加强`, `持续推进`, `不断提升`…), while neither its title nor its `内容` holds anything one could check:
 
 - a quantity: a numeral (Arabic, or Chinese such as 一, 两, 十, 百) followed by a counter of the profile's `counters`: `3项`, `两次`, `95%`, `100余人`;
 - a date: digits followed by 年, 月, 日 or 号 (`2024年`, `9月底`), a Chinese numeral followed by 月 or 季度 (`九月底`, `第三季度`), or `2024-09-30`;

@@ -4,7 +4,7 @@
 use super::dates::{self, Standing};
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
-use crate::model::Plan;
+use crate::model::{Plan, Status};
 use crate::tr;
 
 pub struct Overdue;
@@ -48,7 +48,7 @@ impl Rule for Overdue {
                 let done = milestone
                     .status
                     .as_ref()
-                    .is_some_and(|s| s.value.is_finished());
+                    .is_some_and(|s| s.value.is_finished() || s.value == Status::Deferred);
                 if date.value.last >= as_of || done {
                     continue;
                 }
@@ -100,7 +100,7 @@ static META: RuleMeta = RuleMeta {
 截至检查日期（`--as-of`，否则为方案的“报告日期”，否则为当天），以下事项已过期限却未完成：
 
 - 措施的时限已过，状态却不是“已完成”“已销号”或“暂缓”（没写状态的也算未完成）。写了“延期”的，以最后一次延期的日期为准，诊断指向该延期的日期，否则指向时限；
-- 措施的某个节点日期已过，节点本身没有标明“已完成”或“已销号”（没写状态的节点算作未完成），而措施本身也不是已完成、已销号或暂缓。诊断指向节点的日期。
+- 措施的某个节点日期已过，节点本身没有标明“已完成”“已销号”或“暂缓”（没写状态的节点算作未完成），而措施本身也不是已完成、已销号或暂缓。诊断指向节点的日期。
 
 时限写到月份或季度的，以该时段最后一天为准，当天到期的不算逾期。“长期坚持”不带日期的，措施本身没有时限，只检查它的节点；“立行立改”不带日期的也不检查。状态无法识别的（已由 P004 报告）不检查。
 
@@ -139,7 +139,7 @@ static META: RuleMeta = RuleMeta {
 As of the checking date (`--as-of`, else the plan's `报告日期`, else today), items past their date and not finished:
 
 - a measure whose deadline has passed while its status is none of `已完成` (done), `已销号` (closed) or `暂缓` (deferred); no status counts as not done. With a `延期`, the date of the last extension is the deadline and the finding points at it, otherwise at the deadline;
-- a milestone whose date has passed and that is not itself marked `已完成` or `已销号` (a milestone with no status counts as not done), on a measure that is not done, closed or deferred. The finding points at the milestone's date.
+- a milestone whose date has passed and that is not itself marked `已完成`, `已销号` or `暂缓` (a milestone with no status counts as not done), on a measure that is not done, closed or deferred. The finding points at the milestone's date.
 
 A deadline written as a month or a quarter means its last day; an item due on the checking date itself is not overdue. A `长期坚持` without a date has no deadline of its own, so only its milestones are checked; an `立行立改` without a date is not checked. A status that cannot be read (reported by P004) is not judged.
 
