@@ -105,6 +105,13 @@ fn comments_at_line_start_after_values_and_after_braces() {
 }
 
 #[test]
+fn a_hash_glued_to_the_colon_is_text_and_one_after_a_space_a_comment() {
+    let plan = clean("方案 甲 {\n  被巡察单位：#3号 单位\n  巡察组： #只是注释\n}\n");
+    assert_eq!(plan.unit.unwrap().value.as_deref(), Some("#3号 单位"));
+    assert_eq!(plan.inspector.and_then(|f| f.value), None);
+}
+
+#[test]
 fn full_width_braces() {
     let plan = clean("方案 甲 ｛\n  被巡察单位：某局\n｝\n");
     assert_eq!(plan.header.title(), Some("甲"));
@@ -161,6 +168,55 @@ fn a_person_may_carry_a_note_in_parentheses() {
     assert_eq!(leaders[0].name.value, "李明");
     assert_eq!(leaders[0].note.as_deref(), Some("副局长"));
     assert_eq!(leaders[1].name.value, "王芳");
+}
+
+#[test]
+fn separators_inside_a_note_do_not_split_the_name() {
+    let m = measure(
+        "      责任领导：李明（副局长、分管刑侦）、王芳(主任,兼办公室)，赵强（未闭合、孙丽",
+    );
+    let leaders = m.leaders.unwrap().value.unwrap();
+    let names: Vec<&str> = leaders.iter().map(|p| p.name.value.as_str()).collect();
+    assert_eq!(names, ["李明", "王芳", "赵强（未闭合", "孙丽"]);
+    assert_eq!(leaders[0].note.as_deref(), Some("副局长、分管刑侦"));
+    assert_eq!(leaders[1].note.as_deref(), Some("主任,兼办公室"));
+}
+
+#[test]
+fn a_milestone_text_may_start_with_qian_or_a_number() {
+    let m = measure(
+        "      节点：2024-10-31 前期调研\n      节点：2024年12月 5个派出所完成整改\n      节点：2024年12月5个派出所完成整改\n      节点：2024-11-30 前（已完成）\n      节点：2025年3月31 前 完成复查",
+    );
+    let read: Vec<(jiff::civil::Date, Option<&str>)> = m
+        .milestones
+        .iter()
+        .map(|n| {
+            (
+                n.date.as_ref().unwrap().value.last,
+                n.content.as_ref().map(|c| c.value.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (day("2024-10-31"), Some("前期调研")),
+            (day("2024-12-31"), Some("5个派出所完成整改")),
+            (day("2024-12-31"), Some("5个派出所完成整改")),
+            (day("2024-11-30"), None),
+            (day("2025-03-31"), Some("完成复查")),
+        ]
+    );
+}
+
+#[test]
+fn a_title_suffix_in_parentheses_is_not_a_milestone_status() {
+    let text = "方案 甲 {\n  反馈日期：2024-07-26\n  问题 A1 x {\n    措施 A1.1 y {\n      节点：2025-12-31 出台公务用车管理办法（暂行）\n      节点：2025-12-31 修订值班制度（试行）\n      节点：2024-10-31 完成首轮培训（完成）\n    }\n  }\n}\n";
+    let parsed = read(text);
+    assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
+    let d = &parsed.diagnostics[0];
+    assert_eq!(&text[d.primary.span.start..d.primary.span.end], "（完成）");
+    assert!(d.help.as_ref().unwrap().zh.contains("已完成"));
 }
 
 #[test]
@@ -509,6 +565,30 @@ fn suppressions_for_a_block_a_field_and_the_file() {
         panic!()
     };
     assert!(text[span.start..span.end].contains("反馈日期"));
+}
+
+#[test]
+fn a_suppression_reason_may_follow_a_chinese_comma_or_colon() {
+    let text = "方案 甲 {\n  # rectlint: allow R007，不设经办人\n  问题 A1 大 {\n  }\n  # rectlint：allow T004、T007：已批准延期\n  问题 A2 小 {\n  }\n}\n";
+    let parsed = read(text);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    let s = &parsed.suppressions;
+    let read: Vec<(Vec<&str>, Option<&str>)> = s
+        .iter()
+        .map(|s| {
+            (
+                s.codes.iter().map(|c| c.value.as_str()).collect(),
+                s.reason.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (vec!["R007"], Some("不设经办人")),
+            (vec!["T004", "T007"], Some("已批准延期")),
+        ]
+    );
 }
 
 #[test]

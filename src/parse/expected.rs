@@ -71,7 +71,12 @@ pub(crate) fn describe(rule: Rule) -> (&'static str, &'static str) {
         | R::kw_review
         | R::kw_note
         | R::kw_date => ("键名（如“责任领导”）", "a key (such as `责任领导`)"),
-        R::text | R::word_run => ("文字", "text"),
+        R::text | R::word_run | R::glued_text => ("文字", "text"),
+        R::date_stop => (
+            "日期之后的空格或分隔符",
+            "a space or a separator after the date",
+        ),
+        R::paren_note => ("括号中的说明", "a note in parentheses"),
         R::quoted | R::quoted_inner => ("引号中的文字", "quoted text"),
         R::triple | R::triple_inner => ("三引号文字", "triple-quoted text"),
         R::header => ("编号或标题", "an ID or a title"),

@@ -156,13 +156,29 @@ fn plain(text: &str) -> bool {
         && !text.ends_with(char::is_whitespace)
 }
 
-/// `name_list`: the items between the separators `,` `，` `、` `;` `；`,
-/// without the white space around them; empty items left out. The rule
+/// `name_list`: the items between the separators `,` `，` `、` `;` `；`
+/// (those inside a closed parenthesis do not count), without the white space
+/// around them; empty items left out. The rule
 /// matches any text, and so does this.
 pub(crate) fn name_list(text: &str) -> Vec<Range> {
     let mut items = Vec::new();
     let mut start = 0;
+    // The end of a closed parenthesis being skipped (`paren_note`: its
+    // separators belong to the note).
+    let mut skip_to = 0;
     for (i, c) in text.char_indices().chain([(text.len(), ',')]) {
+        if i < skip_to {
+            continue;
+        }
+        if matches!(c, '(' | '（') {
+            let inner = i + c.len_utf8();
+            if let Some(close) = text[inner..].find(is_paren)
+                && text[inner + close..].starts_with([')', '）'])
+            {
+                skip_to = inner + close + 1;
+            }
+            continue;
+        }
         if matches!(c, ',' | '，' | '、' | ';' | '；') {
             let item = &text[start..i];
             let lead = item.len() - item.trim_start_matches(is_ws).len();

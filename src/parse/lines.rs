@@ -293,7 +293,7 @@ fn read_entry(pair: Pair<Rule>, base: usize) -> Entry {
                     .find_map(|p| Keyword::from_rule(p.as_rule()));
             }
             Rule::colon => entry.colon = Some(span),
-            Rule::text => {
+            Rule::text | Rule::glued_text => {
                 entry.value = Some(Value {
                     span,
                     form: ValueForm::Plain,

@@ -648,10 +648,21 @@ impl Reader<'_> {
             return;
         };
         let inner = close[open..].trim_start_matches(['（', '(']).trim();
-        if Self::STATUS_WORDS.contains(&inner) {
+        if inner.is_empty() || Self::STATUS_WORDS.contains(&inner) {
             return;
         }
-        if let Some(g) = suggest::closest(inner, Self::STATUS_WORDS) {
+        // A word of two characters is a near miss only when a status holds
+        // it (`（完成）`); otherwise titles' `（暂行）` and `（试行）` would be
+        // taken for `暂缓`.
+        let guess = if inner.chars().count() <= 2 {
+            Self::STATUS_WORDS
+                .iter()
+                .copied()
+                .find(|w| w.contains(inner))
+        } else {
+            suggest::closest(inner, Self::STATUS_WORDS)
+        };
+        if let Some(g) = guess {
             let start = content.span.start + open;
             let span = if content.span.len() == text.len() {
                 Span::new(start, content.span.end)
