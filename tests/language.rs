@@ -302,6 +302,16 @@ fn an_impossible_date_points_at_the_day() {
     assert_eq!(d.code, "P004");
     assert_eq!(&text[d.primary.span.start..d.primary.span.end], "30");
     assert_eq!(d.message.en, "2025-02 has no day 30");
+    // Quoted, it points at the day too; with an escape, at the whole value.
+    for (value, marked) in [
+        ("\"2025-02-30\"", "30"),
+        ("\"2025-02-30\\n\"", "\"2025-02-30\\n\""),
+    ] {
+        let text = format!("方案 甲 {{\n  反馈日期：{value}\n}}\n");
+        let parsed = read(&text);
+        let d = &parsed.diagnostics[0];
+        assert_eq!(&text[d.primary.span.start..d.primary.span.end], marked);
+    }
 }
 
 #[test]

@@ -78,6 +78,8 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             text,
             span: value.span,
             exact: value.form == ValueForm::Plain,
+            verbatim_quoted: value.form == ValueForm::Quoted
+                && !self.slice(value.span).contains('\\'),
         })
     }
 
@@ -490,6 +492,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 text: Cow::Borrowed(self.slice(Span::new(start, v.span.end))),
                 span: Span::new(start, v.span.end),
                 exact: true,
+                verbatim_quoted: false,
             });
         }
         let posts = role
@@ -518,6 +521,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                         text: Cow::Borrowed(self.slice(span)),
                         span,
                         exact: true,
+                        verbatim_quoted: false,
                     };
                     plan.departments.extend(
                         Reader::names(&value)

@@ -68,6 +68,7 @@ pub fn read_date(text: &str) -> Option<jiff::civil::Date> {
         text: std::borrow::Cow::Borrowed(text),
         span: crate::span::Span::new(0, text.len()),
         exact: true,
+        verbatim_quoted: false,
     };
     reader.date(&value).map(|d| d.last)
 }

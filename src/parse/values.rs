@@ -20,14 +20,18 @@ use crate::span::{Span, Spanned};
 use crate::{suggest, tr};
 
 /// A value's text and where it is. `exact` is false when the text was
-/// unescaped or dedented, so that offsets in it no longer match the file;
-/// every part then points at the whole value.
+/// quoted, unescaped or dedented, so that offsets in it no longer match the
+/// file; every part then points at the whole value, unless the value is
+/// quoted without escapes.
 #[derive(Clone, Debug)]
 pub(crate) struct ValueText<'a> {
     /// Borrowed from the file when the value is written plainly.
     pub text: Cow<'a, str>,
     pub span: Span,
     pub exact: bool,
+    /// A quoted value without escapes: its text stands in the file one byte
+    /// after the span's start, so parts can still point inside it.
+    pub verbatim_quoted: bool,
 }
 
 impl ValueText<'_> {
@@ -35,6 +39,8 @@ impl ValueText<'_> {
     fn sub(&self, start: usize, end: usize) -> Span {
         if self.exact {
             Span::new(self.span.start + start, self.span.start + end)
+        } else if self.verbatim_quoted {
+            Span::new(self.span.start + 1 + start, self.span.start + 1 + end)
         } else {
             self.span
         }
@@ -1035,6 +1041,7 @@ fn person(name: &Spanned<String>) -> PersonRef {
         text: Cow::Borrowed(&name.value),
         span: name.span,
         exact: true,
+        verbatim_quoted: false,
     };
     let parsed = RectParser::parse(Rule::person, &text.text)
         .ok()
