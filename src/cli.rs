@@ -88,7 +88,7 @@ pub struct CheckArgs {
     #[arg(long, requires = "fix")]
     pub diff: bool,
 
-    /// 并行线程数（默认：全部核心） · threads (default: all cores)
+    /// 并行线程数（默认：全部核心；至多每核 4 个） · threads (default: all cores; at most four per core)
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
 

@@ -98,8 +98,39 @@ pub struct Settings {
     /// bytes, or a size such as `"64MB"`.
     pub max_file_size: Option<FileSize>,
     /// Levels of single rules, by code.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "rule_levels")]
     pub severity: BTreeMap<String, Level>,
+}
+
+/// A rule code as a `[severity]` key: any case, and one the catalog has.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct RuleCode(String);
+
+impl<'de> Deserialize<'de> for RuleCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?.to_ascii_uppercase();
+        if crate::check::rule(&code).is_some() {
+            return Ok(Self(code));
+        }
+        let codes = crate::check::rules::ALL.iter().map(|r| r.meta().code);
+        Err(serde::de::Error::custom(
+            match crate::suggest::closest(&code, codes) {
+                Some(guess) => format!("unknown rule `{code}`; did you mean `{guess}`?"),
+                None => format!("unknown rule `{code}`; `rectlint rules` lists them"),
+            },
+        ))
+    }
+}
+
+fn rule_levels<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Level>, D::Error> {
+    // Keys read as `RuleCode`, so that an unknown one is an error at the key.
+    let levels = BTreeMap::<RuleCode, Level>::deserialize(d)?;
+    Ok(levels
+        .into_iter()
+        .map(|(code, level)| (code.0, level))
+        .collect())
 }
 
 /// A size in bytes, written as a number or as `"64MB"`, `"512KB"`, `"1GB"`.

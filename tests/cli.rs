@@ -215,6 +215,12 @@ fn json_columns_count_characters_and_output_is_sorted_and_stable() {
         .args(&["check", ".", "--format", "json", "--jobs", "4"])
         .run();
     assert_eq!(jobs1.stdout, jobs4.stdout);
+    // A huge number of threads is capped (it once took minutes), same output.
+    let many = Run::new().file("b.rect", &text).file("a.rect", &text);
+    let jobs_many = many
+        .args(&["check", ".", "--format", "json", "--jobs", "100000"])
+        .run();
+    assert_eq!(jobs1.stdout, jobs_many.stdout);
 }
 
 /// The display width of `s` in terminal cells: CJK characters take two.

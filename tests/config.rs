@@ -177,3 +177,25 @@ fn a_wrong_value_type_points_into_the_toml() {
         out.stderr
     );
 }
+
+#[test]
+fn a_severity_key_is_a_rule_code_in_any_case() {
+    let text = plan("").replace("      责任人：王芳\n", "");
+    let run = Run::new()
+        .file("p.rect", &text)
+        .file("rectlint.toml", "[severity]\nr007 = \"off\"\n");
+    assert!(findings(&run.exec(&["check", "p.rect", "--format", "json"])).is_empty());
+    let run = Run::new().file("p.rect", &text).file(
+        "rectlint.toml",
+        "[severity]\nR007 = \"off\"\nT04 = \"off\"\n",
+    );
+    let out = run.exec(&["check", "p.rect"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("rectlint.toml:3:1"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("unknown rule `T04`; did you mean `T004`?"),
+        "{}",
+        out.stderr
+    );
+}

@@ -139,6 +139,24 @@ fn fix_removes_unused_suppressions_and_closes_the_final_brace() {
     );
 }
 
+/// A link is not rewritten, and then nothing counts as fixed: the findings
+/// are reported as the file stands.
+#[cfg(unix)]
+#[test]
+fn fixes_that_cannot_be_written_leave_the_findings_reported() {
+    let text = "方案 测试 {\n  被巡察单位：某局\n  # rectlint: allow P005 不再需要\n  反馈日期：2024-07-26\n}\n";
+    let run = Run::new().file("real/p.rect", text);
+    std::os::unix::fs::symlink("real/p.rect", run.path().join("link.rect")).unwrap();
+    let out = run.exec(&["check", "link.rect", "--fix", "--format", "json"]);
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("real/p.rect")).unwrap(),
+        text
+    );
+    assert!(out.stderr.contains("是符号链接，修复未写入"), "{out:?}");
+    assert!(out.stdout.contains("\"code\": \"P006\""), "{}", out.stdout);
+    assert!(out.stdout.contains("\"warnings\": 1"), "{}", out.stdout);
+}
+
 #[test]
 fn unsafe_fixes_only_when_asked() {
     let text = plan("").replace("责任领导：李明", "责任领到：李明");
