@@ -3,26 +3,11 @@
 
 mod common;
 
-use common::{Run, faulty_plan, json, plan};
+use common::{Run, codes, faulty_plan, json, plan};
 use serde_json::Value;
 
 fn read(run: &Run, name: &str) -> Value {
     json(&std::fs::read_to_string(run.path().join(name)).unwrap())
-}
-
-fn codes(doc: &Value) -> Vec<(String, String, u64)> {
-    doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["path"].as_str().unwrap().to_owned(),
-                d["code"].as_str().unwrap().to_owned(),
-                d["line"].as_u64().unwrap(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -95,7 +80,10 @@ fn the_round_trip_fails_only_on_the_new_defect() {
     ]);
     assert_eq!(out.code, 1, "{out:?}");
     let doc = json(&out.stdout);
-    assert_eq!(codes(&doc), [("plans/a.rect".into(), "T007".into(), 33)]);
+    assert_eq!(
+        codes(&doc),
+        [("plans/a.rect".into(), "T007".into(), 33, 10)]
+    );
     assert_eq!(doc["summary"]["errors"], 1);
     assert_eq!(doc["summary"]["warnings"], 0);
     assert_eq!(
@@ -107,9 +95,9 @@ fn the_round_trip_fails_only_on_the_new_defect() {
     assert_eq!(
         codes(&all),
         [
-            ("plans/a.rect".into(), "R001".into(), 20),
-            ("plans/a.rect".into(), "S004".into(), 22),
-            ("plans/a.rect".into(), "T007".into(), 33),
+            ("plans/a.rect".into(), "R001".into(), 20, 5),
+            ("plans/a.rect".into(), "S004".into(), 22, 11),
+            ("plans/a.rect".into(), "T007".into(), 33, 10),
         ]
     );
 }

@@ -3,28 +3,7 @@
 
 mod common;
 
-use common::{Run, plan, repo};
-use serde_json::Value;
-
-fn json(out: &str) -> Value {
-    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
-}
-
-fn codes(doc: &Value) -> Vec<(String, String, u64, u64)> {
-    doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["path"].as_str().unwrap().to_owned(),
-                d["code"].as_str().unwrap().to_owned(),
-                d["line"].as_u64().unwrap(),
-                d["column"].as_u64().unwrap(),
-            )
-        })
-        .collect()
-}
+use common::{Run, codes, json, plan, repo};
 
 #[test]
 fn a_clean_plan_exits_0_with_a_summary() {
