@@ -5,6 +5,7 @@
 //! Files are taken in chunks, so memory grows with the largest file, not
 //! with the number of files.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -313,21 +314,38 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
 
 /// A file's text and findings.
 #[derive(Clone, Debug)]
-pub struct Checked {
-    /// The decoded text (empty when the bytes are not text).
-    pub text: String,
+pub struct Checked<'a> {
+    /// The decoded text (empty when the bytes are not text), borrowed from
+    /// the bytes when they are UTF-8.
+    pub text: Cow<'a, str>,
     /// The findings, severities set, sorted by place.
     pub diagnostics: Vec<Diagnostic>,
     /// The date the file was judged as of.
     pub as_of: Date,
 }
 
+impl Checked<'_> {
+    /// The same, holding its own text.
+    pub fn into_owned(self) -> Checked<'static> {
+        Checked {
+            text: Cow::Owned(self.text.into_owned()),
+            diagnostics: self.diagnostics,
+            as_of: self.as_of,
+        }
+    }
+}
+
 /// Decode, parse and check a file's bytes.
-pub fn check_bytes(bytes: &[u8], profile: &Profile, dates: Dates, file: &FileInfo) -> Checked {
+pub fn check_bytes<'a>(
+    bytes: &'a [u8],
+    profile: &Profile,
+    dates: Dates,
+    file: &FileInfo,
+) -> Checked<'a> {
     let (text, encoding_finding) = source::read_text(bytes);
     let Some(text) = text else {
         return Checked {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             diagnostics: check::finalize(encoding_finding.into_iter().collect(), profile),
             as_of: dates.as_of(None),
         };
@@ -451,27 +469,27 @@ fn check_one(
         write_error: None,
     };
     if let Some(request) = fix {
-        let original = checked.text.clone();
+        let original = checked.text.clone().into_owned();
         for _ in 0..fix::MAX_PASSES {
             let (text, applied) = fix::apply(&checked.text, &checked.diagnostics, request.mode);
             if applied == 0 || text == checked.text {
                 break;
             }
             done.fixed += applied;
-            checked = check_bytes(text.as_bytes(), profile, dates, &file);
+            checked = check_bytes(text.as_bytes(), profile, dates, &file).into_owned();
         }
         if checked.text != original {
             match (&input.path, request.diff) {
                 (_, true) => {
                     done.diff = Some(
-                        similar::TextDiff::from_lines(&original, &checked.text)
+                        similar::TextDiff::from_lines(original.as_str(), &*checked.text)
                             .unified_diff()
                             .context_radius(3)
                             .header(&input.display, &input.display)
                             .to_string(),
                     );
                 }
-                (None, false) => done.fixed_stdin = Some(checked.text.clone()),
+                (None, false) => done.fixed_stdin = Some(checked.text.to_string()),
                 (Some(path), false) => {
                     if let Err(e) = write::replace(path, &bytes, checked.text.as_bytes()) {
                         done.write_error = Some(match e {

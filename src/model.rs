@@ -192,21 +192,31 @@ impl Plan {
     /// Who a name in a field refers to: a declared name, or a post that
     /// exactly one declared person holds (LANGUAGE.md §4).
     pub fn resolve_person(&self, reference: &PersonRef) -> PersonMatch<'_> {
+        let index = self.directory.get(self);
         let name = reference.name.value.as_str();
-        if let Some(p) = self.person(name) {
-            return PersonMatch::Declared(p);
+        if let Some(&i) = index.by_name.get(name) {
+            return PersonMatch::Declared(&self.people[i]);
         }
-        let holders: Vec<&Person> = self
-            .directory
-            .get(self)
-            .by_post
-            .get(name)
-            .map(|ids| ids.iter().map(|&i| &self.people[i]).collect())
-            .unwrap_or_default();
-        match holders.as_slice() {
-            [one] => PersonMatch::Declared(one),
-            [] => PersonMatch::Unknown,
-            _ => PersonMatch::Ambiguous(holders),
+        match index.by_post.get(name).map(Vec::as_slice) {
+            Some(&[one]) => PersonMatch::Declared(&self.people[one]),
+            None | Some([]) => PersonMatch::Unknown,
+            Some(holders) => {
+                PersonMatch::Ambiguous(holders.iter().map(|&i| &self.people[i]).collect())
+            }
+        }
+    }
+
+    /// The index in [`Plan::people`] of the person a name refers to, when
+    /// [`Plan::resolve_person`] finds one declared person.
+    pub fn declared_index(&self, reference: &PersonRef) -> Option<usize> {
+        let index = self.directory.get(self);
+        let name = reference.name.value.as_str();
+        if let Some(&i) = index.by_name.get(name) {
+            return Some(i);
+        }
+        match index.by_post.get(name).map(Vec::as_slice) {
+            Some(&[one]) => Some(one),
+            _ => None,
         }
     }
 

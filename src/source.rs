@@ -2,6 +2,8 @@
 //! GB18030 (which covers GBK and GB2312) or UTF-16 with a byte-order mark
 //! with a warning, anything else a clear error for that file alone.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// How a file's bytes were decoded.
@@ -43,39 +45,55 @@ pub enum DecodeError {
 }
 
 /// Decode a file's bytes. A byte-order mark is not part of the text, in
-/// whatever encoding it was written.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
-    decode_raw(bytes).map(|(text, encoding)| match text.strip_prefix('\u{feff}') {
-        Some(rest) => (rest.to_owned(), encoding),
-        None => (text, encoding),
+/// whatever encoding it was written. UTF-8 text is borrowed from the bytes
+/// (a large plan is not held twice); other encodings are decoded into a new
+/// string.
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
+    decode_raw(bytes).map(|(text, encoding)| match text {
+        Cow::Borrowed(t) => (
+            Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
+            encoding,
+        ),
+        Cow::Owned(t) => match t.strip_prefix('\u{feff}') {
+            Some(rest) => (Cow::Owned(rest.to_owned()), encoding),
+            None => (Cow::Owned(t), encoding),
+        },
     })
 }
 
-fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+/// The text of bytes that are UTF-8, validated with SIMD (plans are mostly
+/// Chinese, where the standard library's check goes byte by byte); where
+/// they are not, the offset of the first byte that is not.
+fn utf8(bytes: &[u8]) -> Result<&str, usize> {
+    simdutf8::basic::from_utf8(bytes)
+        .map_err(|_| std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len()))
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return match std::str::from_utf8(rest) {
-            Ok(text) => Ok((text.to_owned(), Encoding::Utf8Bom)),
-            Err(e) => Err(DecodeError::Undecodable {
-                offset: e.valid_up_to() + 3,
+        return match utf8(rest) {
+            Ok(text) => Ok((Cow::Borrowed(text), Encoding::Utf8Bom)),
+            Err(valid_up_to) => Err(DecodeError::Undecodable {
+                offset: valid_up_to + 3,
             }),
         };
     }
     if let Some((encoding, which)) = utf16_bom(bytes) {
         let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
         if !had_errors && !text.contains('\0') {
-            return Ok((text.into_owned(), which));
+            return Ok((Cow::Owned(text.into_owned()), which));
         }
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return Err(DecodeError::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
-        Err(e) => encoding_rs::GB18030
+    match utf8(bytes) {
+        Ok(text) => Ok((Cow::Borrowed(text), Encoding::Utf8)),
+        Err(valid_up_to) => encoding_rs::GB18030
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .map(|text| (text.into_owned(), Encoding::Gb18030))
+            .map(|text| (Cow::Owned(text.into_owned()), Encoding::Gb18030))
             .ok_or(DecodeError::Undecodable {
-                offset: e.valid_up_to(),
+                offset: valid_up_to,
             }),
     }
 }
@@ -83,7 +101,7 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 /// Whether `decode` would call these bytes binary (NUL bytes, and not
 /// UTF-16 text), without decoding them.
 pub fn is_binary(bytes: &[u8]) -> bool {
-    if bytes.starts_with(b"\xEF\xBB\xBF") || !bytes.contains(&0) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || memchr::memchr(0, bytes).is_none() {
         return false;
     }
     match utf16_bom(bytes) {
@@ -135,7 +153,7 @@ fn shown_size(bytes: u64) -> String {
 
 /// Decode a file's bytes into text and the findings about its encoding:
 /// P002 for GB18030 or UTF-16, P001 for bytes that are not text.
-pub fn read_text(bytes: &[u8]) -> (Option<String>, Option<crate::diagnostic::Diagnostic>) {
+pub fn read_text(bytes: &[u8]) -> (Option<Cow<'_, str>>, Option<crate::diagnostic::Diagnostic>) {
     use crate::diagnostic::Diagnostic;
     use crate::span::Span;
     use crate::tr;

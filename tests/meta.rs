@@ -242,12 +242,8 @@ fn every_fixable_rule_offers_a_fix_in_its_fixtures() {
                 path: Some(path.clone()),
                 root: resolved.root.clone(),
             };
-            let checked = check_bytes(
-                &std::fs::read(&path).unwrap(),
-                &resolved.profile,
-                dates,
-                &file,
-            );
+            let bytes = std::fs::read(&path).unwrap();
+            let checked = check_bytes(&bytes, &resolved.profile, dates, &file);
             offered |= checked
                 .diagnostics
                 .iter()

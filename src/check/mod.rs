@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::config::{Level, Profile};
 use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
-use crate::model::{Measure, Plan};
+use crate::model::{Issue, Measure, Plan};
 use crate::parse::Parsed;
 use crate::span::Span;
 
@@ -114,6 +114,11 @@ pub struct Context<'a> {
     /// The date against which overdue and due-soon are judged.
     pub as_of: Date,
     pub file: &'a FileInfo,
+    /// Every measure of the plan, in source order ([`Plan::all_measures`],
+    /// made once for all the rules).
+    pub measures: &'a [&'a Measure],
+    /// Every issue of the plan, at every depth ([`Plan::all_issues`]).
+    pub issues: &'a [&'a Issue],
     code: &'static str,
     found: Vec<Diagnostic>,
 }
@@ -175,6 +180,8 @@ pub fn check(
     let mut found = parsed.diagnostics.clone();
     if let (Some(plan), false) = (&parsed.plan, parsed.has_syntax_errors()) {
         let as_of = dates.as_of(Some(plan));
+        let measures: Vec<&Measure> = plan.all_measures().into_iter().map(|(_, m)| m).collect();
+        let issues = plan.all_issues();
         let run = |rule: &&dyn Rule| {
             let meta = rule.meta();
             if profile.level(meta.code, meta.severity) == Level::Off {
@@ -185,6 +192,8 @@ pub fn check(
                 profile,
                 as_of,
                 file,
+                measures: &measures,
+                issues: &issues,
                 code: meta.code,
                 found: Vec::new(),
             };
@@ -238,13 +247,12 @@ pub fn finalize(found: Vec<Diagnostic>, profile: &Profile) -> Vec<Diagnostic> {
 /// Report, at its header, every measure that lacks a field: `missing` tells
 /// whether it does, `message` words the finding from the measure's ID.
 pub fn report_measures_missing(
-    plan: &Plan,
     ctx: &mut Context,
     missing: impl Fn(&Measure) -> bool,
     message: impl Fn(&str) -> Text,
     help: &Text,
 ) {
-    for (_, measure) in plan.all_measures() {
+    for &measure in ctx.measures {
         if missing(measure) {
             let id = measure.node().unwrap_or_default();
             ctx.report(measure.header.keyword_span, message(id))

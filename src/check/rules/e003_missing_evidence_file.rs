@@ -15,8 +15,8 @@ impl Rule for MissingEvidenceFile {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (node, span, path) in evidence_paths(plan) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
+        for (node, span, path) in evidence_paths(ctx.measures) {
             // Paths that leave the repository are E004's, and never looked up.
             let Some(Place::Missing(error)) = locate(ctx.file, path) else {
                 continue;

@@ -19,8 +19,8 @@ impl Rule for RegulationWithoutTitle {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
+        for &measure in ctx.measures {
             let fields = measure
                 .evidence
                 .iter()

@@ -12,8 +12,8 @@ impl Rule for ClosedWithoutReview {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
+        for &measure in ctx.measures {
             let (Some(Status::Closed), Some(field)) = (measure.status(), &measure.status) else {
                 continue;
             };

@@ -96,8 +96,8 @@ impl Rule for VagueMeasure {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
+        for &measure in ctx.measures {
             if measure.target.is_some() {
                 continue;
             }

@@ -12,9 +12,8 @@ impl Rule for MissingLeader {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
         report_measures_missing(
-            plan,
             ctx,
             |m| m.leaders.is_none(),
             |id| tr!("措施 {id} 没有责任领导", "measure {id} has no responsible leader"),

@@ -12,9 +12,8 @@ impl Rule for MissingDepartment {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
         report_measures_missing(
-            plan,
             ctx,
             |m| m.departments.is_none(),
             |id| tr!("措施 {id} 没有责任部门", "measure {id} has no lead department"),

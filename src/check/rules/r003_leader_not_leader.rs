@@ -2,7 +2,7 @@
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
-use crate::model::{Person, PersonMatch, Plan};
+use crate::model::{Person, Plan};
 use crate::tr;
 
 pub struct LeaderNotLeader;
@@ -11,14 +11,26 @@ pub struct LeaderNotLeader;
 /// `leader_roles`), ignoring ASCII case. A person declared with no role is
 /// not known to be a leader.
 pub(super) fn is_leader(person: &Person, roles: &[String]) -> bool {
-    let Some(role) = &person.role else {
-        return false;
-    };
-    let role = role.value.to_lowercase();
+    let roles: Vec<String> = leader_roles(roles);
+    is_leader_lowered(person, &roles)
+}
+
+/// The profile's leader roles, trimmed and lowered once, empty ones left out.
+fn leader_roles(roles: &[String]) -> Vec<String> {
     roles
         .iter()
         .map(|r| r.trim().to_lowercase())
-        .any(|r| !r.is_empty() && role.contains(&r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// [`is_leader`] with the roles already made by [`leader_roles`].
+fn is_leader_lowered(person: &Person, roles: &[String]) -> bool {
+    let Some(role) = &person.role else {
+        return false;
+    };
+    let role = crate::suggest::lowercase(&role.value);
+    roles.iter().any(|r| role.contains(r.as_str()))
 }
 
 impl Rule for LeaderNotLeader {
@@ -27,16 +39,20 @@ impl Rule for LeaderNotLeader {
     }
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
+        let roles = leader_roles(&ctx.profile.leader_roles);
+        // Whether each declared person is a leader, found at the first look.
+        let mut leader: Vec<Option<bool>> = vec![None; plan.people.len()];
+        for &measure in ctx.measures {
             let Some(leaders) = measure.leaders.as_ref().and_then(|f| f.get()) else {
                 continue;
             };
             for reference in leaders {
                 // Undeclared and ambiguous names are S004's.
-                let PersonMatch::Declared(person) = plan.resolve_person(reference) else {
+                let Some(i) = plan.declared_index(reference) else {
                     continue;
                 };
-                if is_leader(person, &ctx.profile.leader_roles) {
+                let person = &plan.people[i];
+                if *leader[i].get_or_insert_with(|| is_leader_lowered(person, &roles)) {
                     continue;
                 }
                 let name = &reference.name.value;

@@ -3,7 +3,7 @@
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
-use crate::model::{PersonMatch, Plan};
+use crate::model::Plan;
 use crate::tr;
 
 pub struct OverloadedLeader;
@@ -16,20 +16,18 @@ impl Rule for OverloadedLeader {
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // Measures per declared person, in the order of 人员.
         let mut counts = vec![0_usize; plan.people.len()];
-        for (_, measure) in plan.all_measures() {
+        let mut seen = Vec::new();
+        for &measure in ctx.measures {
             let Some(leaders) = measure.leaders.as_ref().and_then(|f| f.get()) else {
                 continue;
             };
-            let mut seen = vec![false; plan.people.len()];
+            // A person named twice in one measure answers for it once.
+            seen.clear();
             for reference in leaders {
-                let PersonMatch::Declared(person) = plan.resolve_person(reference) else {
-                    continue;
-                };
-                // A person named twice in one measure answers for it once.
-                if let Some(i) = plan.people.iter().position(|p| std::ptr::eq(p, person))
-                    && !seen[i]
+                if let Some(i) = plan.declared_index(reference)
+                    && !seen.contains(&i)
                 {
-                    seen[i] = true;
+                    seen.push(i);
                     counts[i] += 1;
                 }
             }

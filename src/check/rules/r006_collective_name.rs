@@ -115,7 +115,7 @@ impl Rule for CollectiveName {
         {
             report(ctx, &words, field, &person.name.value, person.name.span, Wants::FirstResponsible, None);
         }
-        for (_, measure) in plan.all_measures() {
+        for &measure in ctx.measures {
             let node = measure.node();
             for (field, wants) in [(&measure.leaders, Wants::Leader), (&measure.assignees, Wants::Assignee)] {
                 let Some(field) = field else { continue };

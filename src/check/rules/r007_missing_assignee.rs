@@ -12,9 +12,8 @@ impl Rule for MissingAssignee {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
         report_measures_missing(
-            plan,
             ctx,
             |m| m.assignees.is_none(),
             |id| tr!("措施 {id} 没有责任人", "measure {id} names no officer to do the work"),

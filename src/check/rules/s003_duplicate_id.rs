@@ -20,8 +20,8 @@ impl Rule for DuplicateId {
             .categories
             .iter()
             .map(|c| &c.header)
-            .chain(plan.all_issues().into_iter().map(|i| &i.header))
-            .chain(plan.all_measures().into_iter().map(|(_, m)| &m.header));
+            .chain(ctx.issues.iter().map(|i| &i.header))
+            .chain(ctx.measures.iter().map(|m| &m.header));
         let mut ids: Vec<&Spanned<String>> = headers.filter_map(|h: &Header| h.id.as_ref()).collect();
         ids.sort_by_key(|id| id.span.start);
         let mut first: HashMap<String, &Spanned<String>> = HashMap::new();

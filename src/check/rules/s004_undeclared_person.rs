@@ -27,10 +27,10 @@ impl Rule for UndeclaredPerson {
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // 第一责任人 is R005's; collective names are R006's.
         let words = Collective::new(&ctx.profile.collective_names);
-        let references: Vec<(&Measure, Span, &PersonRef, &str)> = plan
-            .all_measures()
-            .into_iter()
-            .flat_map(|(_, m)| {
+        let references: Vec<(&Measure, Span, &PersonRef, &str)> = ctx
+            .measures
+            .iter()
+            .flat_map(|&m| {
                 // With a role to show in the help's example declaration.
                 [(&m.leaders, "分局党委委员、副局长"), (&m.assignees, "刑侦大队民警")]
                     .into_iter()

@@ -18,10 +18,10 @@ impl Rule for UndeclaredDepartment {
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // Collective names (`相关部门`) are R006's.
         let words = Collective::new(&ctx.profile.collective_names);
-        let named: Vec<(&Measure, Span, &Spanned<String>)> = plan
-            .all_measures()
-            .into_iter()
-            .flat_map(|(_, m)| {
+        let named: Vec<(&Measure, Span, &Spanned<String>)> = ctx
+            .measures
+            .iter()
+            .flat_map(|&m| {
                 [&m.departments, &m.assisting]
                     .into_iter()
                     .flatten()

@@ -12,8 +12,8 @@ impl Rule for MeasureWithoutText {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
+        for &measure in ctx.measures {
             if measure.text().is_none() {
                 let id = measure.header.id();
                 let (message, example) = match id {

@@ -41,9 +41,9 @@ impl Rule for DuplicateMeasure {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
         let mut first: HashMap<String, (Span, Option<&str>)> = HashMap::new();
-        for (_, measure) in plan.all_measures() {
+        for &measure in ctx.measures {
             let Some((key, span)) = text_of(measure) else {
                 continue;
             };

@@ -12,9 +12,8 @@ impl Rule for MissingDeadline {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
         report_measures_missing(
-            plan,
             ctx,
             |m| m.deadline.is_none(),
             |id| tr!("措施 {id} 没有写时限", "measure {id} has no deadline"),

@@ -13,8 +13,8 @@ impl Rule for VagueDeadline {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
-        for (_, measure) in plan.all_measures() {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
+        for &measure in ctx.measures {
             let Some(field) = &measure.deadline else {
                 continue;
             };

@@ -17,7 +17,7 @@ impl Rule for DeadlineBeforeFeedback {
         let Some(feedback) = dates::feedback(plan) else {
             return;
         };
-        for (_, measure) in plan.all_measures() {
+        for &measure in ctx.measures {
             let Some(field) = &measure.deadline else {
                 continue;
             };

@@ -21,7 +21,7 @@ impl Rule for DeadlineBeyondWindow {
         let Some(window_end) = dates::add_days(feedback.last, days) else {
             return;
         };
-        for (_, measure) in plan.all_measures() {
+        for &measure in ctx.measures {
             let Some(field) = &measure.deadline else {
                 continue;
             };

@@ -14,9 +14,9 @@ impl Rule for Overdue {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
         let as_of = ctx.as_of;
-        for (_, measure) in plan.all_measures() {
+        for &measure in ctx.measures {
             let Standing::Open(status) = dates::standing(measure) else {
                 continue;
             };

@@ -13,9 +13,9 @@ impl Rule for CompletionInFuture {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
         let as_of = ctx.as_of;
-        for (_, measure) in plan.all_measures() {
+        for &measure in ctx.measures {
             let Some((completed, span)) = dates::completion(measure) else {
                 continue;
             };

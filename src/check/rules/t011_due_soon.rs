@@ -15,11 +15,11 @@ impl Rule for DueSoon {
         &META
     }
 
-    fn check(&self, plan: &Plan, ctx: &mut Context) {
+    fn check(&self, _plan: &Plan, ctx: &mut Context) {
         let as_of = ctx.as_of;
         // Past the end of the calendar, every later date is "soon".
         let limit = dates::add_days(as_of, ctx.profile.due_soon_days).unwrap_or(Date::MAX);
-        for (_, measure) in plan.all_measures() {
+        for &measure in ctx.measures {
             let Standing::Open(status) = dates::standing(measure) else {
                 continue;
             };
