@@ -39,14 +39,14 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: Mode) -> (String, usi
         }
         let overlaps = fix.edits.iter().any(|e| {
             taken.iter().any(|t| {
-                e.span.start < t.span.end && t.span.start < e.span.end
-                    || (e.span.is_empty() && t.span.is_empty() && e.span.start == t.span.start)
+                e.span.start() < t.span.end() && t.span.start() < e.span.end()
+                    || (e.span.is_empty() && t.span.is_empty() && e.span.start() == t.span.start())
             })
         });
         let in_bounds = fix.edits.iter().all(|e| {
-            e.span.end <= text.len()
-                && text.is_char_boundary(e.span.start)
-                && text.is_char_boundary(e.span.end)
+            e.span.end() <= text.len()
+                && text.is_char_boundary(e.span.start())
+                && text.is_char_boundary(e.span.end())
         });
         if overlaps || !in_bounds {
             continue;
@@ -54,13 +54,13 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: Mode) -> (String, usi
         taken.extend(&fix.edits);
         applied += 1;
     }
-    taken.sort_by_key(|e| (e.span.start, e.span.end));
+    taken.sort_by_key(|e| (e.span.start(), e.span.end()));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for edit in taken {
-        out.push_str(&text[at..edit.span.start]);
+        out.push_str(&text[at..edit.span.start()]);
         out.push_str(&edit.replacement);
-        at = edit.span.end;
+        at = edit.span.end();
     }
     out.push_str(&text[at..]);
     (out, applied)

@@ -67,7 +67,7 @@ pub fn format(text: &str) -> Result<String, Unformattable> {
     let mut out = Output::default();
     let mut stack: Vec<Context> = Vec::new();
     for line in &parsed.lines {
-        let comment = line.comment.map(|c| text[c.start..c.end].trim_end());
+        let comment = line.comment.map(|c| text[c.range()].trim_end());
         match &line.kind {
             LineKind::Blank | LineKind::Invalid => match comment {
                 Some(c) => out.line(stack.len(), c, Kind::Plain),
@@ -174,14 +174,14 @@ impl Style {
                 continue;
             };
             if e.keyword.is_some() {
-                if text[e.key.start..e.key.end].is_ascii() {
+                if text[e.key.range()].is_ascii() {
                     english += 1;
                 } else {
                     chinese += 1;
                 }
             }
             if e.open.is_none() && e.value.is_some() {
-                match e.colon.map(|c| &text[c.start..c.end]) {
+                match e.colon.map(|c| &text[c.range()]) {
                     Some("：") => full += 1,
                     Some(_) => ascii += 1,
                     None => space += 1,
@@ -204,7 +204,7 @@ impl Style {
     /// The key as `fmt` writes it: a keyword in the file's language (a
     /// Chinese spelling is kept as it is), anything else as written.
     fn key<'t>(&self, text: &'t str, entry: &Entry) -> &'t str {
-        let written = &text[entry.key.start..entry.key.end];
+        let written = &text[entry.key.range()];
         match entry.keyword {
             Some(kw) if written.is_ascii() != self.english => kw.spelling(self.english),
             Some(kw) if self.english => kw.spelling(true),
@@ -215,13 +215,13 @@ impl Style {
     /// `KEYWORD ID TITLE {`: no colon, single spaces, an ASCII brace.
     fn header(&self, text: &str, entry: &Entry, context: Context) -> String {
         if context != Context::Normal {
-            let end = entry.value.map_or(entry.key.end, |v| v.span.end);
-            return format!("{} {{", &text[entry.key.start..end]);
+            let end = entry.value.map_or(entry.key.end(), |v| v.span.end());
+            return format!("{} {{", &text[entry.key.start()..end]);
         }
         let mut out = self.key(text, entry).to_owned();
         if let Some(v) = entry.value {
             out.push(' ');
-            out.push_str(&single_space_after_id(&text[v.span.start..v.span.end]));
+            out.push_str(&single_space_after_id(&text[v.span.range()]));
         }
         out.push_str(" {");
         out
@@ -232,13 +232,13 @@ impl Style {
     fn field(&self, text: &str, entry: &Entry, context: Context) -> String {
         let value = entry
             .value
-            .map(|v| text[v.span.start..v.span.end].replace("\r\n", "\n"));
+            .map(|v| text[v.span.range()].replace("\r\n", "\n"));
         if context == Context::Verbatim {
-            let end = entry.value.map_or(entry.key.end, |v| v.span.end);
-            return text[entry.key.start..end].replace("\r\n", "\n");
+            let end = entry.value.map_or(entry.key.end(), |v| v.span.end());
+            return text[entry.key.start()..end].replace("\r\n", "\n");
         }
         let key = if context == Context::People {
-            &text[entry.key.start..entry.key.end]
+            &text[entry.key.range()]
         } else {
             self.key(text, entry)
         };
@@ -442,7 +442,7 @@ fn syntax_message(text: &str, e: &Unformattable) -> Text {
             "it has syntax errors; not formatted"
         );
     };
-    let at = LineIndex::new(text).line_col(text, first.primary.span.start);
+    let at = LineIndex::new(text).line_col(text, first.primary.span.start());
     let (line, column, zh, en) = (at.line, at.column, &first.message.zh, &first.message.en);
     tr!(
         "有语法错误，未格式化（第 {line} 行第 {column} 列：{zh}）",

@@ -430,8 +430,10 @@ fn check_one(
         None => stdin.unwrap_or_default().len() as u64,
         Some(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
     };
-    if size > intake.max_file_size {
-        return unread(source::too_large(size, intake.max_file_size));
+    // Spans point into texts under 4 GiB: no limit goes higher.
+    let limit = intake.max_file_size.min(crate::span::MAX_TEXT - 1);
+    if size > limit {
+        return unread(source::too_large(size, limit));
     }
     let bytes = match &input.path {
         None => stdin.unwrap_or_default().to_vec(),

@@ -171,7 +171,7 @@ impl Plan {
             .into_iter()
             .flat_map(|issue| issue.measures.iter().map(move |m| (issue, m)))
             .collect();
-        out.sort_by_key(|(_, m)| m.span.start);
+        out.sort_by_key(|(_, m)| m.span.start());
         out
     }
 

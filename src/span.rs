@@ -4,24 +4,61 @@
 use serde::Serialize;
 
 /// A half-open byte range `start..end` in a file's decoded text.
+///
+/// The offsets are kept as `u32`, which halves every node of a large plan's
+/// lines, tree and model; files of 4 GiB or more are never read (see
+/// [`MAX_TEXT`]), so every offset fits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+}
+
+/// The longest text a span can point into: `max_file_size` is capped here.
+pub const MAX_TEXT: u64 = u32::MAX as u64;
+
+/// An offset as stored in a span (offsets past [`MAX_TEXT`] cannot occur:
+/// such files are refused before they are read).
+const fn offset(at: usize) -> u32 {
+    if at > u32::MAX as usize {
+        u32::MAX
+    } else {
+        #[allow(clippy::cast_possible_truncation)]
+        let at = at as u32;
+        at
+    }
 }
 
 impl Span {
     pub const fn new(start: usize, end: usize) -> Self {
-        Self { start, end }
+        Self {
+            start: offset(start),
+            end: offset(end),
+        }
     }
 
     /// An empty span at `at`.
     pub const fn point(at: usize) -> Self {
-        Self { start: at, end: at }
+        Self::new(at, at)
+    }
+
+    /// Where it starts.
+    pub const fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// Where it ends (exclusive).
+    pub const fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// `start..end`, to slice the text with.
+    pub const fn range(self) -> std::ops::Range<usize> {
+        self.start()..self.end()
     }
 
     pub const fn len(self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     pub const fn is_empty(self) -> bool {
@@ -31,23 +68,26 @@ impl Span {
     /// The smallest span covering both.
     #[must_use]
     pub fn join(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// This span moved `by` bytes to the right.
     #[must_use]
     pub const fn shift(self, by: usize) -> Span {
-        Span::new(self.start + by, self.end + by)
+        Span::new(self.start() + by, self.end() + by)
     }
 
     pub fn contains(self, offset: usize) -> bool {
-        self.start <= offset && offset < self.end.max(self.start + 1)
+        self.start() <= offset && offset < self.end().max(self.start() + 1)
     }
 }
 
 impl From<Span> for miette::SourceSpan {
     fn from(span: Span) -> Self {
-        miette::SourceSpan::new(span.start.into(), span.len())
+        miette::SourceSpan::new(span.start().into(), span.len())
     }
 }
 

@@ -215,7 +215,7 @@ fn a_title_suffix_in_parentheses_is_not_a_milestone_status() {
     let parsed = read(text);
     assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
     let d = &parsed.diagnostics[0];
-    assert_eq!(&text[d.primary.span.start..d.primary.span.end], "（完成）");
+    assert_eq!(&text[d.primary.span.range()], "（完成）");
     assert!(d.help.as_ref().unwrap().zh.contains("已完成"));
 }
 
@@ -300,7 +300,7 @@ fn an_impossible_date_points_at_the_day() {
     assert_eq!(parsed.diagnostics.len(), 1);
     let d = &parsed.diagnostics[0];
     assert_eq!(d.code, "P004");
-    assert_eq!(&text[d.primary.span.start..d.primary.span.end], "30");
+    assert_eq!(&text[d.primary.span.range()], "30");
     assert_eq!(d.message.en, "2025-02 has no day 30");
     // Quoted, it points at the day too; with an escape, at the whole value.
     for (value, marked) in [
@@ -310,7 +310,7 @@ fn an_impossible_date_points_at_the_day() {
         let text = format!("方案 甲 {{\n  反馈日期：{value}\n}}\n");
         let parsed = read(&text);
         let d = &parsed.diagnostics[0];
-        assert_eq!(&text[d.primary.span.start..d.primary.span.end], marked);
+        assert_eq!(&text[d.primary.span.range()], marked);
     }
 }
 
@@ -567,14 +567,11 @@ fn suppressions_for_a_block_a_field_and_the_file() {
     let SuppressionScope::Node(span) = s[1].scope else {
         panic!()
     };
-    assert!(
-        text[span.start..span.end].starts_with("问题 A1 大 {")
-            && text[span.start..span.end].ends_with('}')
-    );
+    assert!(text[span.range()].starts_with("问题 A1 大 {") && text[span.range()].ends_with('}'));
     let SuppressionScope::Node(span) = s[2].scope else {
         panic!()
     };
-    assert!(text[span.start..span.end].contains("反馈日期"));
+    assert!(text[span.range()].contains("反馈日期"));
 }
 
 #[test]
@@ -655,10 +652,7 @@ fn a_near_miss_status_in_a_milestone_is_reported() {
     let parsed = read(text);
     assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
     let d = &parsed.diagnostics[0];
-    assert_eq!(
-        &text[d.primary.span.start..d.primary.span.end],
-        "（已完工）"
-    );
+    assert_eq!(&text[d.primary.span.range()], "（已完工）");
     assert!(d.help.as_ref().unwrap().zh.contains("已完成"));
 }
 

@@ -347,7 +347,7 @@ fn comments(text: &str) -> Vec<String> {
         .lines
         .iter()
         .filter_map(|l| l.comment)
-        .map(|c| text[c.start..c.end].trim_end().to_owned())
+        .map(|c| text[c.range()].trim_end().to_owned())
         .collect()
 }
 

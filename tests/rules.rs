@@ -82,7 +82,7 @@ fn findings(path: &Path, code: &str) -> Vec<(usize, usize, String, String)> {
         .iter()
         .filter(|d| d.code == code)
         .map(|d| {
-            let at = index.line_col(&checked.text, d.primary.span.start);
+            let at = index.line_col(&checked.text, d.primary.span.start());
             (
                 at.line,
                 at.column,

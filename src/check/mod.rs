@@ -107,7 +107,7 @@ impl FileInfo {
 
 /// What a rule sees while it checks, and where it reports.
 pub struct Context<'a> {
-    /// The file's text: `&ctx.text[span.start..span.end]` is what was
+    /// The file's text: `&ctx.text[span.range()]` is what was
     /// written at a span.
     pub text: &'a str,
     pub profile: &'a Profile,
@@ -228,15 +228,15 @@ pub fn finalize(found: Vec<Diagnostic>, profile: &Profile) -> Vec<Diagnostic> {
         .collect();
     out.sort_by(|a, b| {
         (
-            a.primary.span.start,
+            a.primary.span.start(),
             &a.code,
-            a.primary.span.end,
+            a.primary.span.end(),
             &a.message.en,
         )
             .cmp(&(
-                b.primary.span.start,
+                b.primary.span.start(),
                 &b.code,
-                b.primary.span.end,
+                b.primary.span.end(),
                 &b.message.en,
             ))
     });

@@ -30,12 +30,12 @@ pub(super) fn apply(
         if UNSUPPRESSIBLE.contains(&d.code.as_str()) {
             return true;
         }
-        let at = d.primary.span.start;
+        let at = d.primary.span.start();
         let mut silenced = false;
         for (s, used) in suppressions.iter().zip(used.iter_mut()) {
             let covers = match s.scope {
                 SuppressionScope::File => true,
-                SuppressionScope::Node(span) => span.start <= at && at <= span.end,
+                SuppressionScope::Node(span) => span.start() <= at && at <= span.end(),
                 SuppressionScope::Nothing => false,
             };
             if !s.effective || !covers {
@@ -144,17 +144,17 @@ fn safe(edit: Edit) -> Fix {
 /// and the white space before it.
 fn removal(text: &str, comment: Span) -> Edit {
     let is_ws = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
-    let line_start = text[..comment.start].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..comment.start];
+    let line_start = text[..comment.start()].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..comment.start()];
     let span = if before.chars().all(is_ws) {
-        let end = text[comment.end..]
+        let end = text[comment.end()..]
             .find('\n')
-            .map_or(text.len(), |i| comment.end + i + 1);
+            .map_or(text.len(), |i| comment.end() + i + 1);
         Span::new(line_start, end)
     } else {
         Span::new(
-            comment.start - (before.len() - before.trim_end_matches(is_ws).len()),
-            comment.end,
+            comment.start() - (before.len() - before.trim_end_matches(is_ws).len()),
+            comment.end(),
         )
     };
     Edit {

@@ -105,7 +105,7 @@ pub fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
         .iter()
         .map(|&span| Line {
             span,
-            indent: Span::point(span.start),
+            indent: Span::point(span.start()),
             kind: LineKind::Blank,
             comment: None,
         })
@@ -215,9 +215,9 @@ fn find_triple_closer(text: &str, from: usize, line_end: usize) -> Option<usize>
 
 /// Read one logical line with the grammar.
 fn read_line(text: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Line {
-    let source = &text[span.start..span.end];
+    let source = &text[span.range()];
     let indent_len = source.len() - source.trim_start_matches([' ', '\t', '\u{3000}']).len();
-    let indent = Span::new(span.start, span.start + indent_len);
+    let indent = Span::new(span.start(), span.start() + indent_len);
     let blank = Line {
         span,
         indent,
@@ -228,7 +228,7 @@ fn read_line(text: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Line 
         return blank;
     }
     if fast::enabled()
-        && let Some((kind, comment)) = fast::line(source, span.start, indent_len)
+        && let Some((kind, comment)) = fast::line(source, span.start(), indent_len)
     {
         return Line {
             kind,
@@ -246,18 +246,18 @@ pub(super) fn read_line_with_grammar(
     blank: Line,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Line {
-    let source = &text[span.start..span.end];
+    let source = &text[span.range()];
     match RectParser::parse(Rule::line, source) {
         Ok(mut pairs) => {
             let mut line = blank;
             let Some(top) = pairs.next() else { return line };
             for pair in top.into_inner() {
-                let at = |p: &Pair<Rule>| span_of(p, span.start);
+                let at = |p: &Pair<Rule>| span_of(p, span.start());
                 match pair.as_rule() {
                     Rule::closes => {
                         line.kind = LineKind::Closes(pair.into_inner().map(|c| at(&c)).collect());
                     }
-                    Rule::entry => line.kind = LineKind::Entry(read_entry(pair, span.start)),
+                    Rule::entry => line.kind = LineKind::Entry(read_entry(pair, span.start())),
                     Rule::comment => line.comment = Some(at(&pair)),
                     _ => {}
                 }
@@ -265,7 +265,7 @@ pub(super) fn read_line_with_grammar(
             line
         }
         Err(error) => {
-            diagnostics.push(expected::syntax_error(text, span.start, &error));
+            diagnostics.push(expected::syntax_error(text, span.start(), &error));
             Line {
                 kind: LineKind::Invalid,
                 ..blank
@@ -326,7 +326,7 @@ pub(crate) fn span_of(pair: &Pair<Rule>, base: usize) -> Span {
 
 /// The text of a value: unescaped for `"…"`, dedented for `"""…"""`.
 pub fn value_text(text: &str, value: Value) -> String {
-    let raw = &text[value.span.start..value.span.end];
+    let raw = &text[value.span.range()];
     match value.form {
         ValueForm::Plain => raw.to_owned(),
         ValueForm::Quoted => unescape(&raw[1..raw.len() - 1]),
@@ -407,7 +407,7 @@ mod tests {
     }
 
     fn slice(text: &str, span: Span) -> &str {
-        &text[span.start..span.end]
+        &text[span.range()]
     }
 
     #[test]
@@ -530,6 +530,6 @@ mod tests {
     fn a_brace_after_a_value_is_a_readable_error() {
         let (_, diags) = lines("责任领导：李明 }");
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].span().start, "责任领导：李明 ".len());
+        assert_eq!(diags[0].span().start(), "责任领导：李明 ".len());
     }
 }

@@ -52,7 +52,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     }
 
     fn slice(&self, span: Span) -> &'a str {
-        &self.text[span.start..span.end]
+        &self.text[span.range()]
     }
 
     fn entry(&self, line: usize) -> Option<&'a Entry> {
@@ -479,18 +479,19 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             && let Some(at) = v.text.find([':', '：'])
         {
             let head = v.text[..at].trim_end_matches([' ', '\t', '\u{3000}']);
-            let name_end = v.span.start + head.len();
+            let name_end = v.span.start() + head.len();
             name = Spanned::new(
-                self.slice(Span::new(entry.key.start, name_end)).to_owned(),
-                Span::new(entry.key.start, name_end),
+                self.slice(Span::new(entry.key.start(), name_end))
+                    .to_owned(),
+                Span::new(entry.key.start(), name_end),
             );
             let colon_len = v.text[at..].chars().next().map_or(1, char::len_utf8);
             let rest = &v.text[at + colon_len..];
             let skipped = rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len();
-            let start = v.span.start + at + colon_len + skipped;
-            role = (start < v.span.end).then(|| ValueText {
-                text: Cow::Borrowed(self.slice(Span::new(start, v.span.end))),
-                span: Span::new(start, v.span.end),
+            let start = v.span.start() + at + colon_len + skipped;
+            role = (start < v.span.end()).then(|| ValueText {
+                text: Cow::Borrowed(self.slice(Span::new(start, v.span.end()))),
+                span: Span::new(start, v.span.end()),
                 exact: true,
                 verbatim_quoted: false,
             });
@@ -670,7 +671,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 Some(Keyword::Note) => self.set(&mut m.note, s, line, text),
                 Some(Keyword::Milestone) => {
                     let span = self.lines[line].span;
-                    let span = Span::new(self.lines[line].indent.end, span.end);
+                    let span = Span::new(self.lines[line].indent.end(), span.end());
                     // An unreadable milestone (P004) still counts as one, so
                     // that "no milestone" is not reported on top.
                     if let Some(field) = self.field(s, line, |r, v| r.milestone(v, span)) {

@@ -15,6 +15,7 @@ mod values;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Plan, Suppression};
+use crate::span::MAX_TEXT;
 
 pub use lines::{Line, LineKind};
 pub use tree::{Block, Item, Tree};
@@ -41,9 +42,20 @@ impl Parsed {
     }
 }
 
-/// Read a plan from its text.
+/// Read a plan from its text. A text of [`MAX_TEXT`] bytes or more (spans
+/// could not point into it) is one P001, and nothing is read.
 pub fn parse(text: &str) -> Parsed {
     let mut diagnostics = Vec::new();
+    if text.len() as u64 >= MAX_TEXT {
+        diagnostics.push(crate::source::too_large(text.len() as u64, MAX_TEXT - 1));
+        return Parsed {
+            plan: None,
+            suppressions: Vec::new(),
+            diagnostics,
+            lines: Vec::new(),
+            tree: Tree::default(),
+        };
+    }
     let lines = lines::read(text, &mut diagnostics);
     let (tree, suppressions) = tree::assemble(text, &lines, &mut diagnostics);
     let plan = lower::Lowerer::new(text, &lines, &mut diagnostics).file(&tree.items);

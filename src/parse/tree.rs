@@ -165,7 +165,7 @@ pub fn assemble(
                                 line: index,
                                 missing_open,
                                 close: None,
-                                span: Span::new(line.indent.end, line.span.end),
+                                span: Span::new(line.indent.end(), line.span.end()),
                                 items: Vec::new(),
                                 plain,
                             },
@@ -180,7 +180,7 @@ pub fn assemble(
 
     let mut unclosed = Vec::new();
     while let Some(mut frame) = stack.pop() {
-        frame.block.span = Span::new(frame.block.span.start, text.len());
+        frame.block.span = Span::new(frame.block.span.start(), text.len());
         item_spans[frame.block.line] = Some(frame.block.span);
         unclosed.push((frame.block.line, frame.block.span));
         push(&mut stack, &mut top, Item::Block(frame.block));
@@ -196,7 +196,7 @@ pub fn assemble(
             }
             for &(line, _) in &unclosed {
                 let indent = lines[line].indent;
-                closing.push_str(&text[indent.start..indent.end]);
+                closing.push_str(&text[indent.range()]);
                 closing.push_str("}\n");
             }
             d = d.with_fix(Fix {
@@ -247,15 +247,16 @@ fn brace_follows(text: &str, rest: &[Line]) -> bool {
     rest.iter()
         .find(|l| l.kind != LineKind::Blank || l.comment.is_none() && l.span.len() > l.indent.len())
         .is_some_and(|l| {
-            l.kind == LineKind::Invalid && text[l.indent.end..l.span.end].starts_with(['{', '｛'])
+            l.kind == LineKind::Invalid
+                && text[l.indent.end()..l.span.end()].starts_with(['{', '｛'])
         })
 }
 
 fn missing_open_error(text: &str, entry: &Entry) -> Diagnostic {
     let inline = entry
         .value
-        .is_some_and(|v| text[v.span.start..v.span.end].contains(['{', '｛']));
-    let end = entry.span().end;
+        .is_some_and(|v| text[v.span.range()].contains(['{', '｛']));
+    let end = entry.span().end();
     let (message, help) = if inline {
         (
             tr!(
@@ -324,7 +325,7 @@ fn unclosed_error(
         LineKind::Entry(e) => e.span(),
         _ => header.span,
     };
-    let title = text[key.start..key.end].trim_end_matches(['{', '｛', ' ', '\t', '\u{3000}']);
+    let title = text[key.range()].trim_end_matches(['{', '｛', ' ', '\t', '\u{3000}']);
     let mut d = Diagnostic::new(
         "P001",
         Span::point(text.len()),
@@ -345,7 +346,7 @@ fn unclosed_error(
     if let Some((brace, line)) = suspicious {
         let opened = &lines[line];
         let name = match &opened.kind {
-            LineKind::Entry(e) => text[e.key.start..e.key.end].to_owned(),
+            LineKind::Entry(e) => text[e.key.range()].to_owned(),
             _ => String::new(),
         };
         d = d.with_secondary(
@@ -366,7 +367,7 @@ fn read_suppression(
     comment: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Suppression> {
-    let raw = &text[comment.start..comment.end];
+    let raw = &text[comment.range()];
     let after_hash = raw[1..].trim_start_matches([' ', '\t', '\u{3000}']);
     let is_attempt = after_hash
         .get(..8)
@@ -408,7 +409,7 @@ fn read_suppression(
         .into_iter()
         .flat_map(pest::iterators::Pair::into_inner)
     {
-        let span = span_of(&pair, comment.start);
+        let span = span_of(&pair, comment.start());
         match pair.as_rule() {
             Rule::allow_file => suppression.file = true,
             Rule::rule_code => suppression

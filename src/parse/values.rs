@@ -38,9 +38,9 @@ impl ValueText<'_> {
     /// The span of `start..end` of the text (the whole value if not exact).
     fn sub(&self, start: usize, end: usize) -> Span {
         if self.exact {
-            Span::new(self.span.start + start, self.span.start + end)
+            Span::new(self.span.start() + start, self.span.start() + end)
         } else if self.verbatim_quoted {
-            Span::new(self.span.start + 1 + start, self.span.start + 1 + end)
+            Span::new(self.span.start() + 1 + start, self.span.start() + 1 + end)
         } else {
             self.span
         }
@@ -669,9 +669,9 @@ impl Reader<'_> {
             suggest::closest(inner, Self::STATUS_WORDS)
         };
         if let Some(g) = guess {
-            let start = content.span.start + open;
+            let start = content.span.start() + open;
             let span = if content.span.len() == text.len() {
-                Span::new(start, content.span.end)
+                Span::new(start, content.span.end())
             } else {
                 content.span
             };
@@ -1031,9 +1031,9 @@ fn classify(title: Option<&str>, text: &str) -> Reference {
 fn person(name: &Spanned<String>) -> PersonRef {
     // Without parentheses the whole name is the name (`person_name`).
     if fast::enabled() && !name.value.contains(['(', '（']) {
-        let end = name.span.start + name.value.len();
+        let end = name.span.start() + name.value.len();
         return PersonRef {
-            name: Spanned::new(name.value.clone(), Span::new(name.span.start, end)),
+            name: Spanned::new(name.value.clone(), Span::new(name.span.start(), end)),
             note: None,
         };
     }

@@ -62,7 +62,7 @@ impl Located {
 
 /// The hash of what is written at `span`, white space normalised.
 fn content_hash(text: &str, span: Span) -> String {
-    let written = text.get(span.start..span.end).unwrap_or("");
+    let written = text.get(span.range()).unwrap_or("");
     let normalised = written.split_whitespace().collect::<Vec<_>>().join(" ");
     format!("{:016x}", hash::fnv1a_64(normalised.as_bytes()))
 }
@@ -85,15 +85,15 @@ impl FileReport {
         let mut diagnostics: Vec<Located> = diagnostics
             .into_iter()
             .map(|d| Located {
-                start: index.line_col(text, d.primary.span.start),
-                end: index.line_col(text, d.primary.span.end),
+                start: index.line_col(text, d.primary.span.start()),
+                end: index.line_col(text, d.primary.span.end()),
                 secondary: d
                     .secondary
                     .iter()
                     .map(|l| {
                         (
-                            index.line_col(text, l.span.start),
-                            index.line_col(text, l.span.end),
+                            index.line_col(text, l.span.start()),
+                            index.line_col(text, l.span.end()),
                         )
                     })
                     .collect(),

@@ -40,7 +40,7 @@ impl Rule for RegulationWithoutTitle {
                 if titled {
                     continue;
                 }
-                let kind = &ctx.text[evidence.kind.span.start..evidence.kind.span.end];
+                let kind = &ctx.text[evidence.kind.span.range()];
                 ctx.report(
                     field.value_span,
                     tr!(

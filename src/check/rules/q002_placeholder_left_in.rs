@@ -233,12 +233,12 @@ impl Rule for PlaceholderLeftIn {
         let mut seen = BTreeSet::new();
         let mut finder = Finder::new(&ctx.profile.placeholders);
         for (span, node) in values.spans {
-            let Some(text) = ctx.text.get(span.start..span.end) else {
+            let Some(text) = ctx.text.get(span.range()) else {
                 continue;
             };
             for (start, end) in marks(text, &mut finder, ctx.profile.allow_redaction)
             {
-                let at = Span::new(span.start + start, span.start + end);
+                let at = Span::new(span.start() + start, span.start() + end);
                 if !seen.insert(at) {
                     continue;
                 }

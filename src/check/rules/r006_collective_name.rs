@@ -151,7 +151,7 @@ fn report<T>(
     };
     let key = ctx
         .text
-        .get(field.key_span.start..field.key_span.end)
+        .get(field.key_span.range())
         .unwrap_or_default()
         .to_owned();
     let name = strip_note(name);

@@ -23,7 +23,7 @@ impl Rule for DuplicateId {
             .chain(ctx.issues.iter().map(|i| &i.header))
             .chain(ctx.measures.iter().map(|m| &m.header));
         let mut ids: Vec<&Spanned<String>> = headers.filter_map(|h: &Header| h.id.as_ref()).collect();
-        ids.sort_by_key(|id| id.span.start);
+        ids.sort_by_key(|id| id.span.start());
         let mut first: HashMap<String, &Spanned<String>> = HashMap::new();
         for id in ids {
             // `A1` and `a1` name the same item in a drafter's eyes.

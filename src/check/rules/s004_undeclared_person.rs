@@ -12,11 +12,11 @@ pub struct UndeclaredPerson;
 /// The keyword of a block (or one-line field) starting at `span`: the text
 /// up to the first white space, colon or brace.
 pub(super) fn block_keyword(text: &str, span: Span) -> Span {
-    let from = text.get(span.start..span.end).unwrap_or_default();
+    let from = text.get(span.range()).unwrap_or_default();
     let len = from
         .find(|c: char| c.is_whitespace() || matches!(c, '{' | '｛' | ':' | '：'))
         .unwrap_or(from.len());
-    Span::new(span.start, span.start + len)
+    Span::new(span.start(), span.start() + len)
 }
 
 impl Rule for UndeclaredPerson {
@@ -72,7 +72,7 @@ impl Rule for UndeclaredPerson {
         for (measure, key_span, person, role) in references {
             let key = ctx
                 .text
-                .get(key_span.start..key_span.end)
+                .get(key_span.range())
                 .unwrap_or_default()
                 .to_owned();
             let name = &person.name.value;

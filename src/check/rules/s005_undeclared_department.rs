@@ -60,7 +60,7 @@ impl Rule for UndeclaredDepartment {
             }
             let key = ctx
                 .text
-                .get(key_span.start..key_span.end)
+                .get(key_span.range())
                 .unwrap_or_default()
                 .to_owned();
             let candidates = plan.departments.iter().map(|d| d.name.value.as_str());
@@ -92,7 +92,7 @@ impl Rule for UndeclaredDepartment {
             if let Some(guess) = guess
                 && written.starts_with(name)
             {
-                let span = Span::new(department.span.start, department.span.start + name.len());
+                let span = Span::new(department.span.start(), department.span.start() + name.len());
                 d.fix(Fix::unsafe_replace(span, guess));
             }
         }
