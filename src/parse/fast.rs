@@ -20,111 +20,200 @@ fn is_colon(c: char) -> bool {
     matches!(c, ':' | '：')
 }
 
-fn is_open(c: char) -> bool {
-    matches!(c, '{' | '｛')
-}
-
-fn is_close(c: char) -> bool {
-    matches!(c, '}' | '｝')
-}
-
 /// The keyword a whole key spells (`kw_*`: a spelling followed by the end of
 /// the key), if any. English spellings ignore ASCII case, as `^"…"` does.
 pub(crate) fn keyword(key: &str) -> Option<Keyword> {
-    static CHINESE: std::sync::OnceLock<std::collections::HashMap<&str, Keyword>> =
-        std::sync::OnceLock::new();
-    if key.is_ascii() {
-        return KEYWORDS
-            .iter()
-            .find(|s| s.english.eq_ignore_ascii_case(key))
-            .map(|s| s.keyword);
-    }
-    let chinese = CHINESE.get_or_init(|| {
-        let mut map = std::collections::HashMap::new();
+    type Table = rustc_hash::FxHashMap<&'static str, Keyword>;
+    static TABLES: std::sync::OnceLock<(Table, Table)> = std::sync::OnceLock::new();
+    let (chinese, english) = TABLES.get_or_init(|| {
+        let (mut chinese, mut english) = (Table::default(), Table::default());
         for s in KEYWORDS {
             for spelling in s.chinese {
-                map.entry(*spelling).or_insert(s.keyword);
+                chinese.entry(*spelling).or_insert(s.keyword);
             }
+            // The table's English spellings are lower case.
+            english.entry(s.english).or_insert(s.keyword);
         }
-        map
+        (chinese, english)
     });
-    chinese.get(key).copied()
+    if !key.is_ascii() {
+        return chinese.get(key).copied();
+    }
+    // Lowered on the stack: no English keyword is longer than this.
+    let mut lowered = [0u8; 32];
+    let buffer = lowered.get_mut(..key.len())?;
+    buffer.copy_from_slice(key.as_bytes());
+    buffer.make_ascii_lowercase();
+    english.get(std::str::from_utf8(buffer).ok()?).copied()
+}
+
+/// The delimiters of a line, as its bytes spell them: the full-width forms
+/// are three bytes long and start with `E3` or `EF`, which no other byte of a
+/// character can be (a continuation byte is below `C0`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// ` `, tab, ideographic space (`ws`).
+    Ws,
+    /// `:` `：`
+    Colon,
+    /// `{` `｛`
+    Open,
+    /// `}` `｝`
+    Close,
+    Other,
+}
+
+/// The delimiter at byte `i` (a character's first byte), and its length.
+#[inline]
+fn mark_at(bytes: &[u8], i: usize) -> (Mark, usize) {
+    match bytes[i] {
+        b' ' | b'\t' => (Mark::Ws, 1),
+        b':' => (Mark::Colon, 1),
+        b'{' => (Mark::Open, 1),
+        b'}' => (Mark::Close, 1),
+        0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x80]) => (Mark::Ws, 3),
+        0xEF => match bytes.get(i + 1..i + 3) {
+            Some([0xBC, 0x9A]) => (Mark::Colon, 3),
+            Some([0xBD, 0x9B]) => (Mark::Open, 3),
+            Some([0xBD, 0x9D]) => (Mark::Close, 3),
+            _ => (Mark::Other, 1),
+        },
+        _ => (Mark::Other, 1),
+    }
+}
+
+/// The length of `bytes` without the white space at its end.
+fn trim_ws_end(bytes: &[u8]) -> usize {
+    let mut end = bytes.len();
+    loop {
+        match bytes[..end] {
+            [.., b' ' | b'\t'] => end -= 1,
+            [.., 0xE3, 0x80, 0x80] => end -= 3,
+            _ => return end,
+        }
+    }
+}
+
+/// The length of the white space a line starts with.
+pub(crate) fn indent_len(line: &str) -> usize {
+    skip_ws(line.as_bytes(), 0)
+}
+
+/// Where the white space starting at `from` ends.
+fn skip_ws(bytes: &[u8], mut from: usize) -> usize {
+    while from < bytes.len() && mark_at(bytes, from).0 == Mark::Ws {
+        from += mark_at(bytes, from).1;
+    }
+    from
 }
 
 /// `line` for a line without quotes, without `#` before its comment and
 /// without `}` after its key: what the line holds and its comment. `source`
 /// is the line, `base` its offset in the file, `indent` the length of its
-/// leading white space (the line is not blank).
+/// leading white space (the line is not blank). It reads the line's bytes
+/// (every delimiter of the language is ASCII or one of a few full-width
+/// characters), never decoding a character.
 pub(crate) fn line(source: &str, base: usize, indent: usize) -> Option<(LineKind, Option<Span>)> {
     let at = |start: usize, end: usize| Span::new(base + start, base + end);
-    let rest = &source[indent..];
-    if rest.starts_with('#') {
+    let bytes = source.as_bytes();
+    let rest = &bytes[indent..];
+    if rest.first() == Some(&b'#') {
         return Some((LineKind::Blank, Some(at(indent, source.len()))));
     }
-    // A comment starts at the first `#` after white space.
+    // A comment starts at the first `#` after white space; a quote, a
+    // carriage return or a `#` glued to the text is the grammar's. (A line
+    // break inside a logical line comes after a `"""`.)
     let mut body_end = source.len();
     let mut comment = None;
-    let mut previous = ' ';
-    for (i, c) in rest.char_indices() {
-        if c == '#' && is_ws(previous) {
-            body_end = indent + i;
-            comment = Some(at(body_end, source.len()));
-            break;
-        }
-        if matches!(c, '#' | '"' | '\r' | '\n') {
+    if let Some(i) = memchr::memchr3(b'#', b'"', b'\r', rest) {
+        let after_ws = matches!(rest[..i], [.., b' ' | b'\t'] | [.., 0xE3, 0x80, 0x80]);
+        if rest[i] != b'#' || !after_ws {
             return None;
         }
-        previous = c;
+        body_end = indent + i;
+        comment = Some(at(body_end, source.len()));
     }
-    let body = source[..body_end].trim_end_matches(is_ws);
-    let body = &body[indent..];
+    let body = &bytes[indent..trim_ws_end(&bytes[..body_end])];
 
-    if body.starts_with(is_close) {
+    if body.is_empty() {
+        return None;
+    }
+    let (first, _) = mark_at(body, 0);
+    if first == Mark::Close {
         // `closes`: braces with white space between them.
         let mut braces = Vec::new();
-        for (i, c) in body.char_indices() {
-            if is_close(c) {
-                braces.push(at(indent + i, indent + i + c.len_utf8()));
-            } else if !is_ws(c) {
-                return None;
+        let mut i = 0;
+        while i < body.len() {
+            match mark_at(body, i) {
+                (Mark::Close, len) => {
+                    braces.push(at(indent + i, indent + i + len));
+                    i += len;
+                }
+                (Mark::Ws, len) => i += len,
+                _ => return None,
             }
         }
         return Some((LineKind::Closes(braces), comment));
     }
-    if body.contains(is_close) {
-        return None;
-    }
-    let first = body.chars().next()?;
-    if is_colon(first) || is_open(first) {
+    if matches!(first, Mark::Colon | Mark::Open) {
         return None;
     }
 
-    // `key`: up to white space, a colon or an opening brace.
-    let key_len = body
-        .find(|c: char| is_ws(c) || is_colon(c) || is_open(c))
-        .unwrap_or(body.len());
+    // `key`: up to white space, a colon or an opening brace; no `}` in the
+    // whole line.
+    let mut key_len = body.len();
+    for (i, &b) in body.iter().enumerate() {
+        // Other characters' bytes are never a delimiter's first byte.
+        if b >= 0x80 && b != 0xE3 && b != 0xEF {
+            continue;
+        }
+        match mark_at(body, i).0 {
+            Mark::Close => return None,
+            Mark::Ws | Mark::Colon | Mark::Open => {
+                key_len = i;
+                break;
+            }
+            Mark::Other => {}
+        }
+    }
+    let mut from = key_len;
+    while let Some(i) = memchr::memchr2(b'}', 0xEF, &body[from..]) {
+        if mark_at(body, from + i).0 == Mark::Close {
+            return None;
+        }
+        from += i + 1;
+    }
+    // The body is a whole line less white space: its delimiters sit on
+    // character boundaries.
+    let key = source.get(indent..indent + key_len)?;
     let mut entry = Entry {
         key: at(indent, indent + key_len),
-        keyword: keyword(&body[..key_len]),
+        keyword: keyword(key),
         colon: None,
         value: None,
         open: None,
     };
     let mut pos = key_len;
     // `(ws* ~ colon)?`
-    let after_ws = pos + (body.len() - pos - body[pos..].trim_start_matches(is_ws).len());
-    if let Some(c) = body[after_ws..].chars().next().filter(|c| is_colon(*c)) {
-        entry.colon = Some(at(indent + after_ws, indent + after_ws + c.len_utf8()));
-        pos = after_ws + c.len_utf8();
+    let after_ws = skip_ws(body, pos);
+    if after_ws < body.len()
+        && let (Mark::Colon, len) = mark_at(body, after_ws)
+    {
+        entry.colon = Some(at(indent + after_ws, indent + after_ws + len));
+        pos = after_ws + len;
     }
     // `(ws* ~ text)? ~ (ws* ~ open)?`: the rest, less a final opening brace.
-    let value = body[pos..].trim_start_matches(is_ws);
-    let value_start = body.len() - value.len();
+    let value_start = skip_ws(body, pos);
     let mut text_end = body.len();
-    if let Some(last) = value.chars().next_back().filter(|c| is_open(*c)) {
-        text_end -= last.len_utf8();
+    let open_len = match body[value_start..] {
+        [.., b'{'] => 1,
+        [.., 0xEF, 0xBD, 0x9B] => 3,
+        _ => 0,
+    };
+    if open_len > 0 {
+        text_end -= open_len;
         entry.open = Some(at(indent + text_end, indent + body.len()));
-        text_end = value_start + body[value_start..text_end].trim_end_matches(is_ws).len();
+        text_end = value_start + trim_ws_end(&body[value_start..text_end]);
     }
     if text_end > value_start {
         entry.value = Some(Value {
@@ -754,6 +843,18 @@ pub(crate) mod tests {
             "a\u{a0}b c",
             "{",
             "：x",
+            "目标：完成｝",
+            "目标：完成 ｝",
+            "责任领导：李明（副局长），王芳",
+            "目标：甲　# 注释",
+            "目标：甲\t#注释",
+            "问题｛",
+            "「键」：值｛",
+            "键「：值",
+            "键\u{3001}值",
+            "键：值\r",
+            "｝\u{3000}｝",
+            "｝，",
         ] {
             agrees(source);
         }
@@ -786,6 +887,10 @@ pub(crate) mod tests {
             "《",
             "》",
             "2024-07-26",
+            "「",
+            "（",
+            "，",
+            "\r",
         ])
     }
 

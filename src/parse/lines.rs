@@ -164,7 +164,7 @@ fn split(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Span> {
 /// The offset of the `\n` ending the physical line that starts at `start`,
 /// or the end of the text.
 fn physical_end(text: &str, start: usize) -> usize {
-    text[start..].find('\n').map_or(text.len(), |i| start + i)
+    memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i)
 }
 
 /// The offset of a `"""` that opens a block on this line and is not closed on
@@ -216,7 +216,7 @@ fn find_triple_closer(text: &str, from: usize, line_end: usize) -> Option<usize>
 /// Read one logical line with the grammar.
 fn read_line(text: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Line {
     let source = &text[span.range()];
-    let indent_len = source.len() - source.trim_start_matches([' ', '\t', '\u{3000}']).len();
+    let indent_len = fast::indent_len(source);
     let indent = Span::new(span.start(), span.start() + indent_len);
     let blank = Line {
         span,
