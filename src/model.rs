@@ -7,6 +7,11 @@ use serde::Serialize;
 
 pub use crate::span::{Span, Spanned};
 
+/// The text of a value in the model: names, IDs and short values (up to 24
+/// bytes: eight Chinese characters) are held inline, without an allocation
+/// of their own; a large plan has tens of thousands of them.
+pub type Str = compact_str::CompactString;
+
 /// A field as written: `KEY[:] VALUE`.
 ///
 /// `value` is `None` when the value could not be read; the reader has then
@@ -33,8 +38,8 @@ pub struct Header {
     /// The header line, keyword to brace.
     pub span: Span,
     pub keyword_span: Span,
-    pub id: Option<Spanned<String>>,
-    pub title: Option<Spanned<String>>,
+    pub id: Option<Spanned<Str>>,
+    pub title: Option<Spanned<Str>>,
 }
 
 impl Header {
@@ -55,9 +60,9 @@ pub struct Plan {
     pub span: Span,
     pub header: Header,
     /// `被巡察单位`: the inspected unit.
-    pub unit: Option<Field<String>>,
+    pub unit: Option<Field<Str>>,
     /// `巡察组`: who inspected.
-    pub inspector: Option<Field<String>>,
+    pub inspector: Option<Field<Str>>,
     /// `类型`: the kind of inspection.
     pub kind: Option<Field<InspectionKind>>,
     /// `巡察期间`: when the inspectors were on site.
@@ -100,10 +105,10 @@ pub struct Directory(std::sync::OnceLock<DirectoryIndex>);
 #[derive(Default)]
 struct DirectoryIndex {
     /// The first person of each name.
-    by_name: std::collections::HashMap<String, usize>,
+    by_name: rustc_hash::FxHashMap<Str, usize>,
     /// The people holding each post, in order.
-    by_post: std::collections::HashMap<String, Vec<usize>>,
-    departments: std::collections::HashSet<String>,
+    by_post: rustc_hash::FxHashMap<Str, Vec<usize>>,
+    departments: rustc_hash::FxHashSet<Str>,
 }
 
 impl Directory {
@@ -257,26 +262,26 @@ pub enum InspectionKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Person {
     pub span: Span,
-    pub name: Spanned<String>,
-    pub role: Option<Spanned<String>>,
+    pub name: Spanned<Str>,
+    pub role: Option<Spanned<Str>>,
     /// The posts of the role, split at list separators
     /// (`分局党委书记、局长` → `分局党委书记`, `局长`).
-    pub posts: Vec<String>,
+    pub posts: Vec<Str>,
 }
 
 /// A department declared under `部门`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Department {
-    pub name: Spanned<String>,
+    pub name: Spanned<Str>,
 }
 
 /// A person as named in a field: `李明` or `李明（副局长）`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PersonRef {
     /// The name as written, without the note.
-    pub name: Spanned<String>,
+    pub name: Spanned<Str>,
     /// A note in parentheses after the name, ignored for matching.
-    pub note: Option<String>,
+    pub note: Option<Str>,
 }
 
 /// A category (`方面`) grouping issues.
@@ -293,11 +298,11 @@ pub struct Issue {
     pub span: Span,
     pub header: Header,
     /// `内容`: the issue's text when the header has no title.
-    pub content: Option<Field<String>>,
+    pub content: Option<Field<Str>>,
     /// `原因`: the root cause.
-    pub cause: Option<Field<String>>,
+    pub cause: Option<Field<Str>>,
     /// `来源`: where in the feedback it comes from.
-    pub source: Option<Field<String>>,
+    pub source: Option<Field<Str>>,
     pub issues: Vec<Issue>,
     pub measures: Vec<Measure>,
 }
@@ -312,12 +317,9 @@ impl Issue {
 
     /// The issue's text: its title, else its `内容`.
     pub fn text(&self) -> Option<&str> {
-        self.header.title().or_else(|| {
-            self.content
-                .as_ref()
-                .and_then(|c| c.get())
-                .map(String::as_str)
-        })
+        self.header
+            .title()
+            .or_else(|| self.content.as_ref().and_then(|c| c.get()).map(Str::as_str))
     }
 }
 
@@ -327,19 +329,19 @@ pub struct Measure {
     pub span: Span,
     pub header: Header,
     /// `内容`: the measure's text when the header has no title.
-    pub content: Option<Field<String>>,
+    pub content: Option<Field<Str>>,
     /// `责任领导`
     pub leaders: Option<Field<Vec<PersonRef>>>,
     /// `责任部门`
-    pub departments: Option<Field<Vec<Spanned<String>>>>,
+    pub departments: Option<Field<Vec<Spanned<Str>>>>,
     /// `配合部门`
-    pub assisting: Option<Field<Vec<Spanned<String>>>>,
+    pub assisting: Option<Field<Vec<Spanned<Str>>>>,
     /// `责任人`
     pub assignees: Option<Field<Vec<PersonRef>>>,
     /// `时限`
     pub deadline: Option<Field<Deadline>>,
     /// `目标`
-    pub target: Option<Field<String>>,
+    pub target: Option<Field<Str>>,
     /// `状态`
     pub status: Option<Field<StatusValue>>,
     /// `完成日期`
@@ -351,7 +353,7 @@ pub struct Measure {
     /// `延期` (repeatable: a deadline may move more than once)
     pub extensions: Vec<Field<Extension>>,
     /// `理由`
-    pub reason: Option<Field<String>>,
+    pub reason: Option<Field<Str>>,
     /// `批准`
     pub approved: Option<Field<WhoDate>>,
     /// `回头看`
@@ -359,18 +361,15 @@ pub struct Measure {
     /// `节点`, one-line or block
     pub milestones: Vec<Milestone>,
     /// `备注`
-    pub note: Option<Field<String>>,
+    pub note: Option<Field<Str>>,
 }
 
 impl Measure {
     /// The measure's text: its title, else its `内容`.
     pub fn text(&self) -> Option<&str> {
-        self.header.title().or_else(|| {
-            self.content
-                .as_ref()
-                .and_then(|c| c.get())
-                .map(String::as_str)
-        })
+        self.header
+            .title()
+            .or_else(|| self.content.as_ref().and_then(|c| c.get()).map(Str::as_str))
     }
 
     /// The status, if given and readable.
@@ -409,7 +408,7 @@ pub struct Milestone {
     /// Whether it was written as a block (`节点 { … }`).
     pub block: bool,
     pub date: Option<Spanned<DateSpec>>,
-    pub content: Option<Spanned<String>>,
+    pub content: Option<Spanned<Str>>,
     pub status: Option<Spanned<Status>>,
     pub evidence: Vec<Field<Evidence>>,
 }
@@ -466,7 +465,7 @@ pub enum Deadline {
     /// `长期坚持`: a standing task; the date, if given, is the horizon.
     LongTerm(Option<DateSpec>),
     /// Anything else, kept as written (`尽快`, `年内`).
-    Vague(String),
+    Vague(Str),
 }
 
 impl Deadline {
@@ -609,17 +608,17 @@ impl EvidenceKind {
 #[serde(rename_all = "kebab-case", tag = "kind", content = "text")]
 pub enum Reference {
     /// A path relative to the plan file (`/` separated).
-    Path(String),
+    Path(Str),
     /// A document title, without the `《》`.
-    Title(String),
+    Title(Str),
     /// Free text.
-    Text(String),
+    Text(Str),
 }
 
 /// `WHO DATE`: who accepted or approved, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WhoDate {
-    pub who: Option<Spanned<String>>,
+    pub who: Option<Spanned<Str>>,
     pub date: Spanned<DateSpec>,
 }
 
@@ -627,14 +626,14 @@ pub struct WhoDate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Extension {
     pub date: Spanned<DateSpec>,
-    pub reason: Option<Spanned<String>>,
+    pub reason: Option<Spanned<Str>>,
 }
 
 /// `回头看：DATE [TEXT]`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Review {
     pub date: Spanned<DateSpec>,
-    pub text: Option<Spanned<String>>,
+    pub text: Option<Spanned<Str>>,
 }
 
 /// A comment `# rectlint: allow CODE… REASON` (or `allow-file`).
@@ -645,8 +644,8 @@ pub struct Suppression {
     /// `allow-file`: for the whole file.
     pub file: bool,
     /// The codes it names, upper-cased.
-    pub codes: Vec<Spanned<String>>,
-    pub reason: Option<String>,
+    pub codes: Vec<Spanned<Str>>,
+    pub reason: Option<Str>,
     /// What it silences.
     pub scope: SuppressionScope,
     /// False when it lacks codes or a reason; it then silences nothing (and

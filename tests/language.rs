@@ -150,7 +150,7 @@ fn triple_quoted_blocks_span_lines() {
 #[test]
 fn lists_take_every_separator() {
     let m = measure("      责任部门：甲,乙，丙、丁;戊；己");
-    let names: Vec<String> = m
+    let names: Vec<rectlint::model::Str> = m
         .departments
         .unwrap()
         .value
@@ -356,7 +356,7 @@ fn every_deadline_form() {
         Deadline::LongTerm(Some(_))
     ));
     for vague in ["尽快", "年内", "适时", "逐步", "2024年底前基本完成"] {
-        assert_eq!(deadline(vague), Deadline::Vague(vague.to_owned()));
+        assert_eq!(deadline(vague), Deadline::Vague(vague.into()));
     }
 }
 

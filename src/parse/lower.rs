@@ -10,7 +10,7 @@ use super::tree::{Block, Item};
 use super::values::{Reader, ValueText};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Lang, Text};
 use crate::model::{
-    Category, Department, Field, Header, Issue, Measure, Milestone, Person, Plan, Spanned,
+    Category, Department, Field, Header, Issue, Measure, Milestone, Person, Plan, Spanned, Str,
 };
 use crate::span::Span;
 use crate::{suggest, tr};
@@ -472,7 +472,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     /// One line of `人员`: `NAME：ROLE`. A name may hold spaces
     /// (`Lee Ming: Deputy Director`) when a colon follows it.
     fn person(&self, entry: &Entry) -> Person {
-        let mut name = Spanned::new(self.slice(entry.key).to_owned(), entry.key);
+        let mut name = Spanned::new(Str::from(self.slice(entry.key)), entry.key);
         let mut role = self.value(entry);
         if entry.colon.is_none()
             && let Some(v) = role.as_ref().filter(|v| v.exact)
@@ -481,8 +481,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             let head = v.text[..at].trim_end_matches([' ', '\t', '\u{3000}']);
             let name_end = v.span.start() + head.len();
             name = Spanned::new(
-                self.slice(Span::new(entry.key.start(), name_end))
-                    .to_owned(),
+                Str::from(self.slice(Span::new(entry.key.start(), name_end))),
                 Span::new(entry.key.start(), name_end),
             );
             let colon_len = v.text[at..].chars().next().map_or(1, char::len_utf8);
@@ -503,7 +502,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         Person {
             span: entry.span(),
             name,
-            role: role.map(|v| Spanned::new(v.text.trim().to_owned(), v.span)),
+            role: role.map(|v| Spanned::new(v.text.trim().into(), v.span)),
             posts,
         }
     }
@@ -744,12 +743,12 @@ fn spanned<T>(field: Option<Field<T>>) -> Option<Spanned<T>> {
 
 /// A text field: the value as written, trimmed unless it was quoted.
 #[allow(clippy::unnecessary_wraps)]
-fn text(_: &mut Reader, value: &ValueText) -> Option<String> {
+fn text(_: &mut Reader, value: &ValueText) -> Option<Str> {
     // Quoted text (the only kind that is not `exact`) keeps its spaces.
     if value.exact {
-        Some(value.text.trim_matches([' ', '\t', '\u{3000}']).to_owned())
+        Some(value.text.trim_matches([' ', '\t', '\u{3000}']).into())
     } else {
-        Some(value.text.clone().into_owned())
+        Some(Str::from(value.text.as_ref()))
     }
 }
 

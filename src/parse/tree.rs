@@ -412,10 +412,11 @@ fn read_suppression(
         let span = span_of(&pair, comment.start());
         match pair.as_rule() {
             Rule::allow_file => suppression.file = true,
-            Rule::rule_code => suppression
-                .codes
-                .push(Spanned::new(pair.as_str().to_ascii_uppercase(), span)),
-            Rule::reason => suppression.reason = Some(pair.as_str().trim().to_owned()),
+            Rule::rule_code => suppression.codes.push(Spanned::new(
+                pair.as_str().to_ascii_uppercase().into(),
+                span,
+            )),
+            Rule::reason => suppression.reason = Some(pair.as_str().trim().into()),
             _ => {}
         }
     }

@@ -14,7 +14,7 @@ use super::grammar::{RectParser, Rule};
 use crate::diagnostic::{Diagnostic, Fix, Text};
 use crate::model::{
     DateRange, DateSpec, Deadline, Evidence, EvidenceKind, Extension, InspectionKind, Milestone,
-    PersonRef, Precision, Reference, Review, Status, StatusValue, WhoDate,
+    PersonRef, Precision, Reference, Review, Status, StatusValue, Str, WhoDate,
 };
 use crate::span::{Span, Spanned};
 use crate::{suggest, tr};
@@ -51,16 +51,13 @@ impl ValueText<'_> {
         self.sub(s.start(), s.end())
     }
 
-    fn spanned(&self, pair: &Pair<Rule>) -> Spanned<String> {
-        Spanned::new(pair.as_str().trim().to_owned(), self.pair_span(pair))
+    fn spanned(&self, pair: &Pair<Rule>) -> Spanned<Str> {
+        Spanned::new(pair.as_str().trim().into(), self.pair_span(pair))
     }
 
     /// [`Self::spanned`] for a range a fast path found.
-    fn spanned_range(&self, (start, end): fast::Range) -> Spanned<String> {
-        Spanned::new(
-            self.text[start..end].trim().to_owned(),
-            self.sub(start, end),
-        )
+    fn spanned_range(&self, (start, end): fast::Range) -> Spanned<Str> {
+        Spanned::new(self.text[start..end].trim().into(), self.sub(start, end))
     }
 }
 
@@ -352,7 +349,7 @@ impl Reader<'_> {
             }
         }
         let Some(top) = Self::parse(Rule::deadline, value) else {
-            return Some(Deadline::Vague(value.text.trim().to_owned()));
+            return Some(Deadline::Vague(value.text.trim().into()));
         };
         let base = self.feedback;
         for part in top.into_inner() {
@@ -645,7 +642,7 @@ impl Reader<'_> {
 
     /// A milestone's text that ends in parentheses holding a near miss of a
     /// status (`完成首轮培训（已完工）`) was meant as its status.
-    fn unknown_milestone_status(&mut self, content: &Spanned<String>) {
+    fn unknown_milestone_status(&mut self, content: &Spanned<Str>) {
         let text = content.value.as_str();
         let Some(close) = text.strip_suffix('）').or_else(|| text.strip_suffix(')')) else {
             return;
@@ -805,7 +802,7 @@ impl Reader<'_> {
     // ───────────────────────── names and plan values ─────────────────────────
 
     /// Names separated by `、` `,` `;`, each with its span.
-    pub fn names(value: &ValueText) -> Vec<Spanned<String>> {
+    pub fn names(value: &ValueText) -> Vec<Spanned<Str>> {
         if fast::enabled() {
             return fast::name_list(&value.text)
                 .into_iter()
@@ -820,7 +817,7 @@ impl Reader<'_> {
                 .map(|p| value.spanned(&p))
                 .filter(|s| !s.value.is_empty())
                 .collect(),
-            None => vec![Spanned::new(value.text.trim().to_owned(), value.span)],
+            None => vec![Spanned::new(value.text.trim().into(), value.span)],
         }
     }
 
@@ -927,7 +924,7 @@ impl Reader<'_> {
     }
 
     /// Read the header of a block: `[ID] [TITLE]`.
-    pub fn header(value: &ValueText) -> (Option<Spanned<String>>, Option<Spanned<String>>) {
+    pub fn header(value: &ValueText) -> (Option<Spanned<Str>>, Option<Spanned<Str>>) {
         if fast::enabled() {
             let (id, title) = fast::header(&value.text);
             return (
@@ -940,7 +937,7 @@ impl Reader<'_> {
         let Some(top) = Self::parse(Rule::header, value) else {
             return (
                 None,
-                Some(Spanned::new(value.text.trim().to_owned(), value.span)),
+                Some(Spanned::new(value.text.trim().into(), value.span)),
             );
         };
         let mut id = None;
@@ -998,7 +995,7 @@ fn spec(raw: &RawDate, year: i16) -> Option<DateSpec> {
 /// or free text.
 fn classify_reference(pair: Pair<Rule>) -> Reference {
     let Some(inner) = pair.into_inner().next() else {
-        return Reference::Text(String::new());
+        return Reference::Text(Str::default());
     };
     if inner.as_rule() == Rule::book_title {
         let title = inner.into_inner().next().map_or("", |p| p.as_str());
@@ -1010,7 +1007,7 @@ fn classify_reference(pair: Pair<Rule>) -> Reference {
 /// A reference: the inside of `《title》`, else the text as written.
 fn classify(title: Option<&str>, text: &str) -> Reference {
     if let Some(title) = title {
-        return Reference::Title(title.trim().to_owned());
+        return Reference::Title(title.trim().into());
     }
     let text = text.trim();
     let is_url = text.contains("://");
@@ -1021,14 +1018,14 @@ fn classify(title: Option<&str>, text: &str) -> Reference {
             && ext.chars().any(|c| c.is_ascii_alphabetic())
     });
     if !is_url && (text.contains(['/', '\\']) || has_extension) {
-        Reference::Path(text.replace('\\', "/"))
+        Reference::Path(text.replace('\\', "/").into())
     } else {
-        Reference::Text(text.to_owned())
+        Reference::Text(text.into())
     }
 }
 
 /// `李明` or `李明（副局长）`.
-fn person(name: &Spanned<String>) -> PersonRef {
+fn person(name: &Spanned<Str>) -> PersonRef {
     // Without parentheses the whole name is the name (`person_name`).
     if fast::enabled() && !name.value.contains(['(', '（']) {
         let end = name.span.start() + name.value.len();
@@ -1063,7 +1060,7 @@ fn person(name: &Spanned<String>) -> PersonRef {
                 out.note = part
                     .into_inner()
                     .next()
-                    .map(|p| p.as_str().trim().to_owned())
+                    .map(|p| Str::from(p.as_str().trim()))
                     .filter(|n| !n.is_empty());
             }
             _ => {}

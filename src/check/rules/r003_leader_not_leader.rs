@@ -176,8 +176,8 @@ mod tests {
     fn person(role: Option<&str>) -> Person {
         Person {
             span: Span::default(),
-            name: Spanned::new("李明".to_owned(), Span::default()),
-            role: role.map(|r| Spanned::new(r.to_owned(), Span::default())),
+            name: Spanned::new("李明".into(), Span::default()),
+            role: role.map(|r| Spanned::new(r.into(), Span::default())),
             posts: Vec::new(),
         }
     }

@@ -87,7 +87,7 @@ impl Rule for BadFirstResponsible {
                     .people
                     .iter()
                     .map(|p| p.name.value.as_str())
-                    .chain(plan.people.iter().flat_map(|p| p.posts.iter().map(String::as_str)));
+                    .chain(plan.people.iter().flat_map(|p| p.posts.iter().map(crate::model::Str::as_str)));
                 let help = match suggest::closest(name, candidates) {
                     Some(guess) => tr!("是否想写“{guess}”？", "did you mean `{guess}`?"),
                     None => tr!(

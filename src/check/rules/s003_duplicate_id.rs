@@ -1,10 +1,9 @@
 //! S003: the same ID used twice.
 
-use std::collections::HashMap;
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
-use crate::model::{Header, Plan, Spanned};
+use crate::model::{Header, Plan, Spanned, Str};
 use crate::tr;
 
 pub struct DuplicateId;
@@ -22,12 +21,13 @@ impl Rule for DuplicateId {
             .map(|c| &c.header)
             .chain(ctx.issues.iter().map(|i| &i.header))
             .chain(ctx.measures.iter().map(|m| &m.header));
-        let mut ids: Vec<&Spanned<String>> = headers.filter_map(|h: &Header| h.id.as_ref()).collect();
+        let mut ids: Vec<&Spanned<Str>> = headers.filter_map(|h: &Header| h.id.as_ref()).collect();
         ids.sort_by_key(|id| id.span.start());
-        let mut first: HashMap<String, &Spanned<String>> = HashMap::new();
+        let mut first: rustc_hash::FxHashMap<Str, &Spanned<Str>> =
+            rustc_hash::FxHashMap::default();
         for id in ids {
             // `A1` and `a1` name the same item in a drafter's eyes.
-            let key = id.value.to_ascii_uppercase();
+            let key = Str::from(id.value.to_ascii_uppercase());
             if let Some(earlier) = first.get(&key) {
                 let value = &id.value;
                 ctx.report(

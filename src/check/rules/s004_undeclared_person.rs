@@ -104,7 +104,7 @@ impl Rule for UndeclaredPerson {
                                 plan.people.iter().map(|p| p.name.value.as_str()).chain(
                                     plan.people
                                         .iter()
-                                        .flat_map(|p| p.posts.iter().map(String::as_str)),
+                                        .flat_map(|p| p.posts.iter().map(crate::model::Str::as_str)),
                                 ),
                             )
                         })

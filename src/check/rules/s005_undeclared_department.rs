@@ -2,7 +2,7 @@
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::{Fix, Severity};
-use crate::model::{Measure, Plan, Span, Spanned};
+use crate::model::{Measure, Plan, Span, Spanned, Str};
 use crate::{suggest, tr};
 
 use super::r006_collective_name::{Collective, strip_note};
@@ -18,7 +18,7 @@ impl Rule for UndeclaredDepartment {
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // Collective names (`相关部门`) are R006's.
         let words = Collective::new(&ctx.profile.collective_names);
-        let named: Vec<(&Measure, Span, &Spanned<String>)> = ctx
+        let named: Vec<(&Measure, Span, &Spanned<Str>)> = ctx
             .measures
             .iter()
             .flat_map(|&m| {
