@@ -335,6 +335,9 @@ impl Checked<'_> {
     }
 }
 
+/// Files at least this long are freed on another thread.
+const BACKGROUND_FREE_BYTES: usize = 1 << 20;
+
 /// Decode, parse and check a file's bytes.
 pub fn check_bytes<'a>(
     bytes: &'a [u8],
@@ -354,6 +357,11 @@ pub fn check_bytes<'a>(
     parsed.diagnostics.extend(encoding_finding);
     let diagnostics = check::check(&text, &parsed, profile, dates, file);
     let as_of = dates.as_of(parsed.plan.as_ref());
+    // A large plan's model takes a while to free: free it on another thread
+    // while its findings are reported.
+    if text.len() >= BACKGROUND_FREE_BYTES {
+        rayon::spawn(move || drop(parsed));
+    }
     Checked {
         text,
         diagnostics,

@@ -247,10 +247,9 @@ fn plain(text: &str) -> bool {
 
 /// `name_list`: the items between the separators `,` `，` `、` `;` `；`
 /// (those inside a closed parenthesis do not count), without the white space
-/// around them; empty items left out. The rule
-/// matches any text, and so does this.
-pub(crate) fn name_list(text: &str) -> Vec<Range> {
-    let mut items = Vec::new();
+/// around them; empty items left out, each handed to `found` in order. The
+/// rule matches any text, and so does this.
+pub(crate) fn name_list(text: &str, mut found: impl FnMut(Range)) {
     let mut start = 0;
     // The end of a closed parenthesis being skipped (`paren_note`: its
     // separators belong to the note).
@@ -273,12 +272,11 @@ pub(crate) fn name_list(text: &str) -> Vec<Range> {
             let lead = item.len() - item.trim_start_matches(is_ws).len();
             let trimmed = item.trim_matches(is_ws);
             if !trimmed.is_empty() {
-                items.push((start + lead, start + lead + trimmed.len()));
+                found((start + lead, start + lead + trimmed.len()));
             }
             start = i + c.len_utf8();
         }
     }
-    items
 }
 
 /// `header`: `[ID] [TITLE]`, as ranges. The rule matches any text, and so

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
+
 use super::keywords::{BlockKind, KEYWORDS, Keyword};
 use super::lines::{Entry, Line, LineKind, ValueForm, value_text};
 use super::tree::{Block, Item};
@@ -14,6 +16,9 @@ use crate::model::{
 };
 use crate::span::Span;
 use crate::{suggest, tr};
+
+/// Files at least this long have their issues read on every core.
+const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// Turns a tree into a plan, reporting what does not fit.
 pub(crate) struct Lowerer<'a, 'd> {
@@ -241,18 +246,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     fn unknown_key(key: &str, span: Span, parent: BlockKind, is_block: bool) -> Diagnostic {
         let english = key.is_ascii();
         let allowed = parent.allowed();
-        let candidates = KEYWORDS
-            .iter()
-            .filter(|s| allowed.contains(&s.keyword))
-            .filter(|s| !is_block || s.keyword.opens().is_some())
-            .flat_map(|s| {
-                if english {
-                    vec![s.english]
-                } else {
-                    s.chinese.to_vec()
-                }
-            });
-        let guess = suggest::closest(key, candidates);
+        let guess = key_suggester(parent, is_block, english).closest(key);
         let message = if is_block {
             tr!(
                 "未知的块“{key}”，其内容未检查",
@@ -376,7 +370,8 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         }
         // Those reads reported their problems; read again quietly below.
         let mut seen = Seen::default();
-        for item in &block.items {
+        let mut apart = self.issues_apart(&block.items);
+        for (i, item) in block.items.iter().enumerate() {
             match item {
                 Item::Field(line) => self.plan_field(&mut plan, &mut seen, *line),
                 Item::Block(b) => match self.keyword(b.line) {
@@ -387,8 +382,8 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                         plan.categories.push(c);
                     }
                     Some(Keyword::Issue) => {
-                        let i = self.issue(b);
-                        plan.issues.push(i);
+                        let issue = self.take_issue(&mut apart, i, b);
+                        plan.issues.push(issue);
                     }
                     _ => self.misplaced(item, BlockKind::Plan),
                 },
@@ -555,16 +550,61 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             header: self.header(block),
             issues: Vec::with_capacity(self.count_blocks(block, Keyword::Issue)),
         };
-        for item in &block.items {
+        let mut apart = self.issues_apart(&block.items);
+        for (i, item) in block.items.iter().enumerate() {
             match item {
                 Item::Block(b) if self.keyword(b.line) == Some(Keyword::Issue) => {
-                    let i = self.issue(b);
-                    category.issues.push(i);
+                    let issue = self.take_issue(&mut apart, i, b);
+                    category.issues.push(issue);
                 }
                 other => self.misplaced(other, BlockKind::Category),
             }
         }
         category
+    }
+
+    /// The issues among `items`, read apart on every core when the file is
+    /// large, each with the findings reading it gave; [`Self::take_issue`]
+    /// takes them in the items' order, so that the findings come as if the
+    /// issues had been read one by one. Empty for smaller files.
+    fn issues_apart(&self, items: &[Item]) -> Vec<Option<(Issue, Vec<Diagnostic>)>> {
+        if self.text.len() < PARALLEL_BYTES {
+            return Vec::new();
+        }
+        let (text, lines, feedback) = (self.text, self.lines, self.reader.feedback);
+        items
+            .par_iter()
+            .map(|item| {
+                let Item::Block(block) = item else {
+                    return None;
+                };
+                let mut found = Vec::new();
+                let mut lowerer = Lowerer::new(text, lines, &mut found);
+                if lowerer.keyword(block.line) != Some(Keyword::Issue) {
+                    return None;
+                }
+                lowerer.reader.feedback = feedback;
+                let issue = lowerer.issue(block);
+                Some((issue, found))
+            })
+            .collect()
+    }
+
+    /// The issue of item `index`: read apart already, its findings now
+    /// reported, or read here.
+    fn take_issue(
+        &mut self,
+        apart: &mut [Option<(Issue, Vec<Diagnostic>)>],
+        index: usize,
+        block: &Block,
+    ) -> Issue {
+        match apart.get_mut(index).and_then(Option::take) {
+            Some((issue, found)) => {
+                self.reader.diagnostics.extend(found);
+                issue
+            }
+            None => self.issue(block),
+        }
     }
 
     fn issue(&mut self, block: &Block) -> Issue {
@@ -750,6 +790,38 @@ fn text(_: &mut Reader, value: &ValueText) -> Option<Str> {
     } else {
         Some(Str::from(value.text.as_ref()))
     }
+}
+
+/// The did-you-mean for an unknown key in a block of kind `parent`: the
+/// keys allowed there (blocks only, for a block), in English or Chinese
+/// spellings. Made once for each, as a file may misspell a key thousands of
+/// times.
+fn key_suggester(
+    parent: BlockKind,
+    is_block: bool,
+    english: bool,
+) -> &'static suggest::Suggester<'static> {
+    const KINDS: usize = BlockKind::Milestone as usize + 1;
+    static MADE: [std::sync::OnceLock<suggest::Suggester<'static>>; KINDS * 4] =
+        [const { std::sync::OnceLock::new() }; KINDS * 4];
+    let slot = parent as usize * 4 + usize::from(is_block) * 2 + usize::from(english);
+    MADE[slot].get_or_init(|| {
+        let allowed = parent.allowed();
+        suggest::Suggester::new(
+            KEYWORDS
+                .iter()
+                .filter(|s| allowed.contains(&s.keyword))
+                .filter(|s| !is_block || s.keyword.opens().is_some())
+                .flat_map(|s| {
+                    if english {
+                        std::slice::from_ref(&s.english)
+                    } else {
+                        s.chinese
+                    }
+                })
+                .copied(),
+        )
+    })
 }
 
 /// "in a 问题" for the English messages.

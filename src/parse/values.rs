@@ -804,11 +804,14 @@ impl Reader<'_> {
     /// Names separated by `、` `,` `;`, each with its span.
     pub fn names(value: &ValueText) -> Vec<Spanned<Str>> {
         if fast::enabled() {
-            return fast::name_list(&value.text)
-                .into_iter()
-                .map(|range| value.spanned_range(range))
-                .filter(|s| !s.value.is_empty())
-                .collect();
+            let mut names = Vec::new();
+            fast::name_list(&value.text, |range| {
+                let name = value.spanned_range(range);
+                if !name.value.is_empty() {
+                    names.push(name);
+                }
+            });
+            return names;
         }
         match Self::parse(Rule::name_list, value) {
             Some(top) => top
@@ -823,10 +826,17 @@ impl Reader<'_> {
 
     /// Persons separated by `、` `,` `;`: `李明`, `李明（副局长）`.
     pub fn persons(value: &ValueText) -> Vec<PersonRef> {
-        Self::names(value)
-            .into_iter()
-            .map(|name| person(&name))
-            .collect()
+        if fast::enabled() {
+            let mut persons = Vec::new();
+            fast::name_list(&value.text, |range| {
+                let name = value.spanned_range(range);
+                if !name.value.is_empty() {
+                    persons.push(person(name));
+                }
+            });
+            return persons;
+        }
+        Self::names(value).into_iter().map(person).collect()
     }
 
     /// One person (`第一责任人`).
@@ -1025,12 +1035,12 @@ fn classify(title: Option<&str>, text: &str) -> Reference {
 }
 
 /// `李明` or `李明（副局长）`.
-fn person(name: &Spanned<Str>) -> PersonRef {
+fn person(name: Spanned<Str>) -> PersonRef {
     // Without parentheses the whole name is the name (`person_name`).
     if fast::enabled() && !name.value.contains(['(', '（']) {
         let end = name.span.start() + name.value.len();
         return PersonRef {
-            name: Spanned::new(name.value.clone(), Span::new(name.span.start(), end)),
+            name: Spanned::new(name.value, Span::new(name.span.start(), end)),
             note: None,
         };
     }

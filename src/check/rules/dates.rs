@@ -40,8 +40,8 @@ pub(super) fn shown(date: &DateSpec) -> String {
 }
 
 /// The measure's ID (or title) for messages.
-pub(super) fn node(measure: &Measure) -> String {
-    measure.node().unwrap_or_default().to_owned()
+pub(super) fn node(measure: &Measure) -> &str {
+    measure.node().unwrap_or_default()
 }
 
 // ───── effective deadlines and where a measure stands ─────

@@ -137,54 +137,77 @@ impl<'p> Values<'p> {
 /// the same placeholder), in one pass over the text: only where a character
 /// that starts a placeholder stands (a 128-bit filter on the characters says
 /// where one may) are the placeholders compared. Built once per plan.
+/// Finds the placeholders in a value: every occurrence of each one, those of
+/// one placeholder not overlapping each other (the first, then the next
+/// after its end), all placeholders searched in one pass.
 struct Finder<'p> {
     placeholders: &'p [String],
-    firsts: Vec<Option<char>>,
-    filter: u128,
-    /// Where each placeholder may match next (reset for every text).
+    /// The non-empty placeholders' automaton; its pattern `k` is
+    /// `placeholders[index[k]]`.
+    automaton: Option<std::rc::Rc<aho_corasick::AhoCorasick>>,
+    index: Vec<usize>,
+    /// Where each placeholder's next occurrence may start.
     next: Vec<usize>,
 }
 
-fn bit(c: char) -> u128 {
-    1u128 << (u32::from(c) % 128)
+thread_local! {
+    /// The automaton for the last list of placeholders seen on this
+    /// thread: every plan of a run shares its profile's list.
+    static AUTOMATON: std::cell::RefCell<Option<(Vec<String>, std::rc::Rc<aho_corasick::AhoCorasick>)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 impl<'p> Finder<'p> {
     fn new(placeholders: &'p [String]) -> Self {
-        let firsts: Vec<Option<char>> = placeholders.iter().map(|p| p.chars().next()).collect();
-        let filter = firsts.iter().flatten().fold(0u128, |f, &c| f | bit(c));
+        let index: Vec<usize> = (0..placeholders.len())
+            .filter(|&i| !placeholders[i].is_empty())
+            .collect();
+        let automaton = AUTOMATON.with(|cached| {
+            let mut cached = cached.borrow_mut();
+            if let Some((list, automaton)) = cached.as_ref()
+                && list.as_slice() == placeholders
+            {
+                return Some(automaton.clone());
+            }
+            let automaton =
+                aho_corasick::AhoCorasick::new(index.iter().map(|&i| &placeholders[i])).ok()?;
+            let automaton = std::rc::Rc::new(automaton);
+            *cached = Some((placeholders.to_vec(), automaton.clone()));
+            Some(automaton)
+        });
         Self {
             placeholders,
-            firsts,
-            filter,
+            automaton,
+            index,
             next: vec![0; placeholders.len()],
         }
     }
 
     fn occurrences(&mut self, text: &str) -> Vec<(usize, &'p str)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut found: Vec<(usize, usize)> = automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), self.index[m.pattern().as_usize()]))
+            .collect();
+        if found.is_empty() {
+            return Vec::new();
+        }
+        found.sort_unstable();
         self.next.fill(0);
         let mut out = Vec::new();
-        for (at, c) in text.char_indices() {
-            if self.filter & bit(c) == 0 {
-                continue;
-            }
-            for (i, p) in self.placeholders.iter().enumerate() {
-                if self.firsts[i] == Some(c)
-                    && at >= self.next[i]
-                    && text[at..].starts_with(p.as_str())
-                {
-                    out.push((at, p.as_str()));
-                    self.next[i] = at + p.len();
-                }
+        for (at, i) in found {
+            if at >= self.next[i] {
+                let p = self.placeholders[i].as_str();
+                out.push((at, p));
+                self.next[i] = at + p.len();
             }
         }
         out
     }
 }
 
-/// The marks in `text`, as byte ranges: every occurrence of a placeholder,
-/// stretched over a repeated last character (`XXX`, `某某某`), touching
-/// ones joined (`张**`, `XX××`).
 fn marks(text: &str, finder: &mut Finder, allow_redaction: bool) -> Vec<(usize, usize)> {
     let mut hits: Vec<(usize, usize)> = finder
         .occurrences(text)

@@ -40,26 +40,37 @@ pub(super) fn collective<'w>(name: &str, words: &'w [String]) -> Option<&'w str>
 pub(super) struct Collective<'w> {
     /// Each word as written (trimmed), lowered, and its length in characters.
     words: Vec<(&'w str, Cow<'w, str>, usize)>,
+    /// The words ending in each character (lowered), in order: a name can
+    /// only end with those ending in its own last character.
+    by_last: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
 impl<'w> Collective<'w> {
     pub(super) fn new(words: &'w [String]) -> Self {
-        Collective {
-            words: words
-                .iter()
-                .map(|w| w.trim())
-                .filter(|w| !w.is_empty())
-                .map(|w| (w, lowercase(w), w.chars().count()))
-                .collect(),
+        let words: Vec<(&'w str, Cow<'w, str>, usize)> = words
+            .iter()
+            .map(|w| w.trim())
+            .filter(|w| !w.is_empty())
+            .map(|w| (w, lowercase(w), w.chars().count()))
+            .collect();
+        let mut by_last = rustc_hash::FxHashMap::<char, Vec<usize>>::default();
+        for (i, (_, lower, _)) in words.iter().enumerate() {
+            if let Some(last) = lower.chars().next_back() {
+                by_last.entry(last).or_default().push(i);
+            }
         }
+        Collective { words, by_last }
     }
 
     /// The collective word `name` is, or ends with; the longest one (the
     /// last of those as long).
     pub(super) fn find(&self, name: &str) -> Option<&'w str> {
         let name = lowercase(strip_note(name));
-        self.words
+        let last = name.chars().next_back()?;
+        self.by_last
+            .get(&last)?
             .iter()
+            .map(|&i| &self.words[i])
             .filter(|(_, lower, _)| name.ends_with(&**lower))
             .max_by_key(|(_, _, len)| *len)
             .map(|(w, _, _)| *w)

@@ -69,12 +69,9 @@ impl Rule for UndeclaredPerson {
         }
         // Built at the first unknown name, for all of them.
         let mut suggester = None;
+        let text = ctx.text;
         for (measure, key_span, person, role) in references {
-            let key = ctx
-                .text
-                .get(key_span.range())
-                .unwrap_or_default()
-                .to_owned();
+            let key = text.get(key_span.range()).unwrap_or_default();
             let name = &person.name.value;
             match plan.resolve_person(person) {
                 PersonMatch::Declared(_) => {}

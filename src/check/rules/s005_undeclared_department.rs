@@ -52,6 +52,7 @@ impl Rule for UndeclaredDepartment {
             ));
             return;
         }
+        let mut suggester = None;
         for (measure, key_span, department) in named {
             let written = department.value.as_str();
             let name = strip_note(written);
@@ -63,8 +64,11 @@ impl Rule for UndeclaredDepartment {
                 .get(key_span.range())
                 .unwrap_or_default()
                 .to_owned();
-            let candidates = plan.departments.iter().map(|d| d.name.value.as_str());
-            let guess = suggest::closest(name, candidates);
+            let guess = suggester
+                .get_or_insert_with(|| {
+                    suggest::Suggester::new(plan.departments.iter().map(|d| d.name.value.as_str()))
+                })
+                .closest(name);
             let help = if let Some(guess) = guess {
                 tr!("是否想写“{guess}”？", "did you mean `{guess}`?")
             } else if plan.person(name).is_some() {

@@ -1,6 +1,6 @@
 //! S009: two measures with the same text (copy and paste).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
@@ -11,7 +11,7 @@ pub struct DuplicateMeasure;
 
 /// The measure's text as compared, and where it is written: the title, else
 /// the value of `内容`.
-fn text_of(measure: &Measure) -> Option<(String, Span)> {
+fn text_of(measure: &Measure) -> Option<(&str, Span)> {
     let (text, span) = match (&measure.header.title, &measure.content) {
         (Some(title), _) => (title.value.as_str(), title.span),
         (None, Some(content)) => (content.get()?.as_str(), content.value_span),
@@ -23,10 +23,9 @@ fn text_of(measure: &Measure) -> Option<(String, Span)> {
 
 /// Trimmed of white space and of punctuation at the end: `建立制度。` and
 /// `建立制度` are the same text.
-fn normalize(text: &str) -> String {
+fn normalize(text: &str) -> &str {
     text.trim()
         .trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(c))
-        .to_owned()
 }
 
 fn is_cjk_punctuation(c: char) -> bool {
@@ -42,7 +41,7 @@ impl Rule for DuplicateMeasure {
     }
 
     fn check(&self, _plan: &Plan, ctx: &mut Context) {
-        let mut first: HashMap<String, (Span, Option<&str>)> = HashMap::new();
+        let mut first: FxHashMap<&str, (Span, Option<&str>)> = FxHashMap::default();
         for &measure in ctx.measures {
             let Some((key, span)) = text_of(measure) else {
                 continue;

@@ -17,6 +17,9 @@ impl Rule for InconsistentMilestoneDates {
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         let feedback = dates::feedback(plan);
         for &measure in ctx.measures {
+            if measure.milestones.is_empty() {
+                continue;
+            }
             let id = dates::node(measure);
             let dated: Vec<_> = measure
                 .milestones
@@ -45,9 +48,8 @@ impl Rule for InconsistentMilestoneDates {
 
             // Before the feedback date.
             if let Some(feedback) = feedback {
-                let fed = dates::shown(&feedback);
                 for this in dated.iter().filter(|d| d.value.last < feedback.first) {
-                    let date = dates::shown(&this.value);
+                    let (date, fed) = (dates::shown(&this.value), dates::shown(&feedback));
                     ctx.report(
                         this.span,
                         tr!(
@@ -65,9 +67,9 @@ impl Rule for InconsistentMilestoneDates {
 
             // After the measure's own (effective) deadline.
             if let Some(due) = dates::effective_due(measure) {
-                let d = due.name();
-                let (dz, de) = (&d.zh, &d.en);
                 for this in dated.iter().filter(|d| d.value.last > due.day()) {
+                    let d = due.name();
+                    let (dz, de) = (&d.zh, &d.en);
                     let date = dates::shown(&this.value);
                     ctx.report(
                         this.span,
