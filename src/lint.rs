@@ -354,6 +354,16 @@ pub fn check_bytes<'a>(
         };
     };
     let mut parsed = parse::parse(&text);
+    // The rules need the model, not the lines and blocks it was read from.
+    let reading = (
+        std::mem::take(&mut parsed.lines),
+        std::mem::take(&mut parsed.tree),
+    );
+    if text.len() >= BACKGROUND_FREE_BYTES {
+        rayon::spawn(move || drop(reading));
+    } else {
+        drop(reading);
+    }
     parsed.diagnostics.extend(encoding_finding);
     let diagnostics = check::check(&text, &parsed, profile, dates, file);
     let as_of = dates.as_of(parsed.plan.as_ref());

@@ -18,14 +18,17 @@ pub type Str = compact_str::CompactString;
 /// reported why (P004), and rules about the value stay quiet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Field<T> {
-    /// The whole entry, key to value.
-    pub span: Span,
     pub key_span: Span,
     pub value_span: Span,
     pub value: Option<T>,
 }
 
 impl<T> Field<T> {
+    /// The whole entry, key to value.
+    pub fn span(&self) -> Span {
+        self.key_span.join(self.value_span)
+    }
+
     /// The value, if it could be read.
     pub fn get(&self) -> Option<&T> {
         self.value.as_ref()
@@ -323,7 +326,8 @@ impl Issue {
     }
 }
 
-/// A measure (`措施`) that fixes an issue.
+/// A measure (`措施`) that fixes an issue. The fields most measures lack
+/// are boxed: a large plan has ten thousand measures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Measure {
     pub span: Span,
@@ -345,23 +349,23 @@ pub struct Measure {
     /// `状态`
     pub status: Option<Field<StatusValue>>,
     /// `完成日期`
-    pub completed: Option<Field<DateSpec>>,
+    pub completed: Option<Box<Field<DateSpec>>>,
     /// `佐证` (repeatable)
     pub evidence: Vec<Field<Evidence>>,
     /// `验收`
-    pub verified: Option<Field<WhoDate>>,
+    pub verified: Option<Box<Field<WhoDate>>>,
     /// `延期` (repeatable: a deadline may move more than once)
     pub extensions: Vec<Field<Extension>>,
     /// `理由`
-    pub reason: Option<Field<Str>>,
+    pub reason: Option<Box<Field<Str>>>,
     /// `批准`
-    pub approved: Option<Field<WhoDate>>,
+    pub approved: Option<Box<Field<WhoDate>>>,
     /// `回头看`
-    pub review: Option<Field<Review>>,
+    pub review: Option<Box<Field<Review>>>,
     /// `节点`, one-line or block
     pub milestones: Vec<Milestone>,
     /// `备注`
-    pub note: Option<Field<Str>>,
+    pub note: Option<Box<Field<Str>>>,
 }
 
 impl Measure {
@@ -379,7 +383,7 @@ impl Measure {
 
     /// The date it was completed: `完成日期`, else the date after `已完成`.
     pub fn completion_date(&self) -> Option<&DateSpec> {
-        self.completed.as_ref().and_then(Field::get).or_else(|| {
+        self.completed.as_deref().and_then(Field::get).or_else(|| {
             let status = self.status.as_ref()?.get()?;
             (status.status == Status::Done).then_some(status.date.as_ref()?)
         })

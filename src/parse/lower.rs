@@ -325,7 +325,6 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         }
         let parsed = read(&mut self.reader, &value);
         Some(Field {
-            span: entry.key.join(value.span),
             key_span: entry.key,
             value_span: value.span,
             value: parsed,
@@ -343,6 +342,19 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     ) {
         if let Some(f) = self.field(seen, line, read) {
             *slot = Some(f);
+        }
+    }
+
+    /// [`Self::set`] for a field kept in a box.
+    fn set_boxed<T>(
+        &mut self,
+        slot: &mut Option<Box<Field<T>>>,
+        seen: &mut Seen,
+        line: usize,
+        read: impl FnOnce(&mut Reader<'d>, &ValueText) -> Option<T>,
+    ) {
+        if let Some(f) = self.field(seen, line, read) {
+            *slot = Some(Box::new(f));
         }
     }
 
@@ -414,7 +426,6 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 if let Some(value) = self.value(entry) {
                     self.repeated(seen, Keyword::Feedback, entry.key);
                     plan.feedback = Some(Field {
-                        span: entry.key.join(value.span),
                         key_span: entry.key,
                         value_span: value.span,
                         value: reader.date(&value),
@@ -673,7 +684,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 Item::Block(b) => {
                     if self.keyword(b.line) == Some(Keyword::Milestone) {
                         let ms = self.milestone_block(b);
-                        m.milestones.push(ms);
+                        push(&mut m.milestones, ms);
                     } else {
                         self.misplaced(item, BlockKind::Measure);
                     }
@@ -698,30 +709,41 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 Some(Keyword::Deadline) => self.set(&mut m.deadline, s, line, Reader::deadline),
                 Some(Keyword::Target) => self.set(&mut m.target, s, line, text),
                 Some(Keyword::Status) => self.set(&mut m.status, s, line, Reader::status),
-                Some(Keyword::Completed) => self.set(&mut m.completed, s, line, Reader::date),
-                Some(Keyword::Evidence) => m.evidence.extend(self.field(s, line, Reader::evidence)),
-                Some(Keyword::Verified) => self.set(&mut m.verified, s, line, Reader::who_date),
-                Some(Keyword::Extension) => {
-                    m.extensions.extend(self.field(s, line, Reader::extension));
+                Some(Keyword::Completed) => self.set_boxed(&mut m.completed, s, line, Reader::date),
+                Some(Keyword::Evidence) => {
+                    if let Some(f) = self.field(s, line, Reader::evidence) {
+                        push(&mut m.evidence, f);
+                    }
                 }
-                Some(Keyword::Reason) => self.set(&mut m.reason, s, line, text),
-                Some(Keyword::Approved) => self.set(&mut m.approved, s, line, Reader::who_date),
-                Some(Keyword::Review) => self.set(&mut m.review, s, line, Reader::review),
-                Some(Keyword::Note) => self.set(&mut m.note, s, line, text),
+                Some(Keyword::Verified) => {
+                    self.set_boxed(&mut m.verified, s, line, Reader::who_date);
+                }
+                Some(Keyword::Extension) => {
+                    if let Some(f) = self.field(s, line, Reader::extension) {
+                        push(&mut m.extensions, f);
+                    }
+                }
+                Some(Keyword::Reason) => self.set_boxed(&mut m.reason, s, line, text),
+                Some(Keyword::Approved) => {
+                    self.set_boxed(&mut m.approved, s, line, Reader::who_date);
+                }
+                Some(Keyword::Review) => self.set_boxed(&mut m.review, s, line, Reader::review),
+                Some(Keyword::Note) => self.set_boxed(&mut m.note, s, line, text),
                 Some(Keyword::Milestone) => {
                     let span = self.lines[line].span;
                     let span = Span::new(self.lines[line].indent.end(), span.end());
                     // An unreadable milestone (P004) still counts as one, so
                     // that "no milestone" is not reported on top.
                     if let Some(field) = self.field(s, line, |r, v| r.milestone(v, span)) {
-                        m.milestones.push(field.value.unwrap_or(Milestone {
+                        let milestone = field.value.unwrap_or(Milestone {
                             span,
                             block: false,
                             date: None,
                             content: None,
                             status: None,
                             evidence: Vec::new(),
-                        }));
+                        });
+                        push(&mut m.milestones, milestone);
                     }
                 }
                 _ => self.misplaced(item, BlockKind::Measure),
@@ -765,14 +787,24 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                     }
                 }
                 Some(Keyword::Evidence) => {
-                    ms.evidence
-                        .extend(self.field(&mut seen, line, Reader::evidence));
+                    if let Some(f) = self.field(&mut seen, line, Reader::evidence) {
+                        push(&mut ms.evidence, f);
+                    }
                 }
                 _ => self.misplaced(item, BlockKind::Milestone),
             }
         }
         ms
     }
+}
+
+/// Push onto a vector that mostly holds one item: the first push makes room
+/// for one, not the four a vector grows to (a large plan has thousands).
+pub(super) fn push<T>(items: &mut Vec<T>, item: T) {
+    if items.capacity() == 0 {
+        items.reserve_exact(1);
+    }
+    items.push(item);
 }
 
 /// A field's value with the value's span, if it has a readable value.

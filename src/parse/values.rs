@@ -808,7 +808,7 @@ impl Reader<'_> {
             fast::name_list(&value.text, |range| {
                 let name = value.spanned_range(range);
                 if !name.value.is_empty() {
-                    names.push(name);
+                    super::lower::push(&mut names, name);
                 }
             });
             return names;
@@ -831,7 +831,7 @@ impl Reader<'_> {
             fast::name_list(&value.text, |range| {
                 let name = value.spanned_range(range);
                 if !name.value.is_empty() {
-                    persons.push(person(name));
+                    super::lower::push(&mut persons, person(name));
                 }
             });
             return persons;

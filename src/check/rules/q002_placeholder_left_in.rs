@@ -24,14 +24,16 @@ fn is_numeral(c: char) -> bool {
 /// to: header IDs and titles and the values of text-like fields. Dates,
 /// deadlines, statuses and numbers are not scanned: a mark there makes the
 /// value unreadable or vague, which P004 and T002 report.
-#[derive(Default)]
-struct Values<'p> {
-    spans: Vec<(Span, Option<&'p str>)>,
+/// Every value of a plan, handed to `found` with its node as it is met (a
+/// large plan has a hundred thousand: they are not collected).
+struct Values<'p, F: FnMut(Span, Option<&'p str>)> {
+    found: F,
+    marker: std::marker::PhantomData<&'p Plan>,
 }
 
-impl<'p> Values<'p> {
+impl<'p, F: FnMut(Span, Option<&'p str>)> Values<'p, F> {
     fn add(&mut self, span: Span, node: Option<&'p str>) {
-        self.spans.push((span, node));
+        (self.found)(span, node);
     }
 
     fn header(&mut self, header: &'p Header, node: Option<&'p str>) {
@@ -108,8 +110,8 @@ impl<'p> Values<'p> {
         self.field(m.assisting.as_ref(), node);
         self.field(m.assignees.as_ref(), node);
         self.field(m.target.as_ref(), node);
-        self.field(m.reason.as_ref(), node);
-        self.field(m.note.as_ref(), node);
+        self.field(m.reason.as_deref(), node);
+        self.field(m.note.as_deref(), node);
         self.evidence(&m.evidence, node);
         for who in [&m.verified, &m.approved]
             .into_iter()
@@ -251,43 +253,56 @@ impl Rule for PlaceholderLeftIn {
     }
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
-        let mut values = Values::default();
-        values.plan(plan);
         let mut seen = BTreeSet::new();
         let mut finder = Finder::new(&ctx.profile.placeholders);
-        for (span, node) in values.spans {
-            let Some(text) = ctx.text.get(span.range()) else {
-                continue;
-            };
-            for (start, end) in marks(text, &mut finder, ctx.profile.allow_redaction)
-            {
-                let at = Span::new(span.start() + start, span.start() + end);
-                if !seen.insert(at) {
-                    continue;
-                }
-                let mark = &text[start..end];
-                let help = if mark.chars().all(|c| REDACTION.contains(&c)) {
-                    tr!(
-                        "把“{mark}”换成实际内容；如是公开发布时有意的脱敏处理，运行时加 --allow-redaction，或在 rectlint.toml 中写 allow_redaction = true",
-                        "replace `{mark}` with what it stands for; if it is deliberate redaction for publication, run with --allow-redaction or set allow_redaction = true in rectlint.toml"
-                    )
-                } else {
-                    tr!(
-                        "把“{mark}”换成实际内容（单位、姓名、日期、数字或文件名称）；还不确定的，问清后再提交",
-                        "replace `{mark}` with what it stands for (a unit, a name, a date, a number or a title); find it out before the plan is submitted"
-                    )
-                };
-                ctx.report(
-                    at,
-                    tr!(
-                        "留有占位符或涂改符号“{mark}”，内容没有填写完整",
-                        "a placeholder or redaction mark `{mark}` is left in"
-                    ),
-                )
-                .help(help)
-                .node(node);
-            }
+        let mut values = Values {
+            found: |span: Span, node: Option<&str>| {
+                report(ctx, &mut finder, &mut seen, span, node);
+            },
+            marker: std::marker::PhantomData,
+        };
+        values.plan(plan);
+    }
+}
+
+/// Report the placeholders in the value at `span`, each place once.
+fn report(
+    ctx: &mut Context,
+    finder: &mut Finder,
+    seen: &mut BTreeSet<Span>,
+    span: Span,
+    node: Option<&str>,
+) {
+    let Some(text) = ctx.text.get(span.range()) else {
+        return;
+    };
+    for (start, end) in marks(text, finder, ctx.profile.allow_redaction)
+    {
+        let at = Span::new(span.start() + start, span.start() + end);
+        if !seen.insert(at) {
+            continue;
         }
+        let mark = &text[start..end];
+        let help = if mark.chars().all(|c| REDACTION.contains(&c)) {
+            tr!(
+                "把“{mark}”换成实际内容；如是公开发布时有意的脱敏处理，运行时加 --allow-redaction，或在 rectlint.toml 中写 allow_redaction = true",
+                "replace `{mark}` with what it stands for; if it is deliberate redaction for publication, run with --allow-redaction or set allow_redaction = true in rectlint.toml"
+            )
+        } else {
+            tr!(
+                "把“{mark}”换成实际内容（单位、姓名、日期、数字或文件名称）；还不确定的，问清后再提交",
+                "replace `{mark}` with what it stands for (a unit, a name, a date, a number or a title); find it out before the plan is submitted"
+            )
+        };
+        ctx.report(
+            at,
+            tr!(
+                "留有占位符或涂改符号“{mark}”，内容没有填写完整",
+                "a placeholder or redaction mark `{mark}` is left in"
+            ),
+        )
+        .help(help)
+        .node(node);
     }
 }
 
