@@ -11,9 +11,34 @@ const PRIME_128: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
 
 /// FNV-1a, 64 bits.
 pub fn fnv1a_64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(OFFSET_64, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(PRIME_64)
-    })
+    let mut hash = Fnv64::new();
+    hash.write(bytes);
+    hash.finish()
+}
+
+/// FNV-1a, 64 bits, over bytes given piece by piece.
+pub struct Fnv64(u64);
+
+impl Fnv64 {
+    pub fn new() -> Self {
+        Self(OFFSET_64)
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |hash, &b| {
+            (hash ^ u64::from(b)).wrapping_mul(PRIME_64)
+        });
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// FNV-1a over several fields, 128 bits, as 32 hexadecimal digits. Each

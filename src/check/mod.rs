@@ -204,7 +204,7 @@ pub fn check(
         // joined in the registry's order all the same.
         let by_rule: Vec<Vec<Diagnostic>> = if text.len() >= PARALLEL_RULES_BYTES {
             use rayon::prelude::*;
-            rules::ALL.par_iter().map(run).collect()
+            rules::ALL.par_iter().with_max_len(1).map(run).collect()
         } else {
             rules::ALL.iter().map(run).collect()
         };

@@ -100,32 +100,39 @@ pub fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line> {
             .map(|span| read_line(text, span, diagnostics))
             .collect();
     }
-    // Read in place, in chunks: no second copy of the lines.
-    let mut lines: Vec<Line> = spans
-        .iter()
-        .map(|&span| Line {
-            span,
-            indent: Span::point(span.start()),
-            kind: LineKind::Blank,
-            comment: None,
-        })
-        .collect();
-    let found: Vec<Vec<Diagnostic>> = lines
-        .par_chunks_mut(PARALLEL_CHUNK)
-        .map(|chunk| {
-            let mut found = Vec::new();
-            for line in chunk {
-                *line = read_line(text, line.span, &mut found);
+    // Syntax errors are rare: each is kept with its line's number and put
+    // back in line order.
+    let found = std::sync::Mutex::new(Vec::new());
+    let lines: Vec<Line> = spans
+        .par_iter()
+        .with_min_len(PARALLEL_CHUNK)
+        .enumerate()
+        .map(|(i, &span)| {
+            let mut local = Vec::new();
+            let line = read_line(text, span, &mut local);
+            if !local.is_empty() {
+                let mut found = found
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                found.extend(local.into_iter().map(|d| (i, d)));
             }
-            found
+            line
         })
         .collect();
-    diagnostics.extend(found.into_iter().flatten());
+    let mut found = found
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    found.sort_by_key(|(i, _)| *i);
+    diagnostics.extend(found.into_iter().map(|(_, d)| d));
     lines
 }
 
 /// The spans of the logical lines of `text`, without their line breaks.
 fn split(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Span> {
+    // Without triple quotes, a logical line is a physical one.
+    if memchr::memmem::find(text.as_bytes(), b"\"\"\"").is_none() {
+        return physical_lines(text);
+    }
     let mut spans = Vec::new();
     let mut start = 0;
     while start < text.len() {
@@ -151,6 +158,27 @@ fn split(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Span> {
             }
         }
         let content_end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        spans.push(Span::new(start, content_end));
+        start = end + 1;
+    }
+    spans
+}
+
+/// The spans of the physical lines of `text`, without their line breaks
+/// (`\n` or `\r\n`).
+fn physical_lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        if start >= bytes.len() {
+            break;
+        }
+        let content_end = if end > start && bytes[end - 1] == b'\r' {
             end - 1
         } else {
             end

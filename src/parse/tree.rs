@@ -27,7 +27,7 @@ pub struct Tree {
 pub enum Item {
     /// The index of an entry line that opens no block.
     Field(usize),
-    Block(Block),
+    Block(Box<Block>),
 }
 
 /// A block: its header line, its items, its closing brace.
@@ -55,6 +55,8 @@ enum Action {
 
 struct Frame {
     block: Block,
+    /// Where its items start in the stack of pending items.
+    first_item: usize,
     indent: usize,
     /// Entries inside are plain lines, not fields or blocks.
     plain_inside: bool,
@@ -68,6 +70,7 @@ pub fn assemble(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Tree, Vec<Suppression>) {
     let mut stack: Vec<Frame> = Vec::new();
+    let mut waiting: Vec<Item> = Vec::new();
     let mut top = Vec::new();
     // Blocks opened beyond MAX_DEPTH, counted so that their braces match.
     let mut too_deep = 0usize;
@@ -117,12 +120,15 @@ pub fn assemble(
                         suspicious_close = Some((brace, frame.block.line));
                     }
                     frame.block.close = Some(brace);
-                    // A closed block takes no more items: give back the room
-                    // its vector grew for (a fifth of a large file's tree).
-                    frame.block.items.shrink_to_fit();
+                    frame.block.items = waiting.drain(frame.first_item..).collect();
                     frame.block.span = frame.block.span.join(brace);
                     item_spans[frame.block.line] = Some(frame.block.span);
-                    push(&mut stack, &mut top, Item::Block(frame.block));
+                    push(
+                        &stack,
+                        &mut waiting,
+                        &mut top,
+                        Item::Block(Box::new(frame.block)),
+                    );
                 }
             }
             LineKind::Entry(entry) => {
@@ -139,7 +145,7 @@ pub fn assemble(
                 match action(entry, plain) {
                     Action::Field => {
                         item_spans[index] = Some(line.span);
-                        push(&mut stack, &mut top, Item::Field(index));
+                        push(&stack, &mut waiting, &mut top, Item::Field(index));
                     }
                     Action::Open { missing_open } => {
                         if stack.len() >= MAX_DEPTH {
@@ -169,6 +175,7 @@ pub fn assemble(
                                 items: Vec::new(),
                                 plain,
                             },
+                            first_item: waiting.len(),
                             indent: line.indent.len(),
                             plain_inside,
                         });
@@ -183,7 +190,13 @@ pub fn assemble(
         frame.block.span = Span::new(frame.block.span.start(), text.len());
         item_spans[frame.block.line] = Some(frame.block.span);
         unclosed.push((frame.block.line, frame.block.span));
-        push(&mut stack, &mut top, Item::Block(frame.block));
+        frame.block.items = waiting.drain(frame.first_item..).collect();
+        push(
+            &stack,
+            &mut waiting,
+            &mut top,
+            Item::Block(Box::new(frame.block)),
+        );
     }
     if let Some(&(innermost, _)) = unclosed.first() {
         let mut d = unclosed_error(text, lines, innermost, unclosed.len(), suspicious_close);
@@ -218,9 +231,13 @@ pub fn assemble(
     (Tree { items: top }, suppressions)
 }
 
-fn push(stack: &mut [Frame], top: &mut Vec<Item>, item: Item) {
-    match stack.last_mut() {
-        Some(frame) => frame.block.items.push(item),
+/// Add an item to the innermost open block, or to the top level. The items
+/// of open blocks wait on one stack, and a block takes its own when it
+/// closes, in a vector of just their number (no vector per block grown by
+/// doubling).
+fn push(stack: &[Frame], waiting: &mut Vec<Item>, top: &mut Vec<Item>, item: Item) {
+    match stack.last() {
+        Some(_) => waiting.push(item),
         None => top.push(item),
     }
 }

@@ -8,7 +8,7 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::baseline;
@@ -60,12 +60,22 @@ impl Located {
     }
 }
 
-/// The hash of what is written at `span`, white space normalised.
+/// The hash of what is written at `span`, white space normalised: its words
+/// joined by one space, hashed as they come.
 fn content_hash(text: &str, span: Span) -> String {
     let written = text.get(span.range()).unwrap_or("");
-    let normalised = written.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("{:016x}", hash::fnv1a_64(normalised.as_bytes()))
+    let mut hash = hash::Fnv64::new();
+    for (i, word) in written.split_whitespace().enumerate() {
+        if i > 0 {
+            hash.write(b" ");
+        }
+        hash.write(word.as_bytes());
+    }
+    format!("{:016x}", hash.finish())
 }
+
+/// Files with at least this many findings have them located on every core.
+const PARALLEL_FINDINGS: usize = 1024;
 
 /// One checked file, ready to render.
 #[derive(Clone, Debug)]
@@ -82,26 +92,29 @@ impl FileReport {
     /// Locate the findings of a file in its text.
     pub fn new(path: String, text: &str, diagnostics: Vec<Diagnostic>, keep_text: bool) -> Self {
         let index = LineIndex::new(text);
-        let mut diagnostics: Vec<Located> = diagnostics
-            .into_iter()
-            .map(|d| Located {
-                start: index.line_col(text, d.primary.span.start()),
-                end: index.line_col(text, d.primary.span.end()),
-                secondary: d
-                    .secondary
-                    .iter()
-                    .map(|l| {
-                        (
-                            index.line_col(text, l.span.start()),
-                            index.line_col(text, l.span.end()),
-                        )
-                    })
-                    .collect(),
-                content: content_hash(text, d.primary.span),
-                occurrence: 0,
-                diagnostic: d,
-            })
-            .collect();
+        let locate = |d: Diagnostic| Located {
+            start: index.line_col(text, d.primary.span.start()),
+            end: index.line_col(text, d.primary.span.end()),
+            secondary: d
+                .secondary
+                .iter()
+                .map(|l| {
+                    (
+                        index.line_col(text, l.span.start()),
+                        index.line_col(text, l.span.end()),
+                    )
+                })
+                .collect(),
+            content: content_hash(text, d.primary.span),
+            occurrence: 0,
+            diagnostic: d,
+        };
+        let mut diagnostics: Vec<Located> = if diagnostics.len() >= PARALLEL_FINDINGS {
+            use rayon::prelude::*;
+            diagnostics.into_par_iter().map(locate).collect()
+        } else {
+            diagnostics.into_iter().map(locate).collect()
+        };
         diagnostics.sort_by(|a, b| {
             (a.start, &a.diagnostic.code, a.end, &a.diagnostic.message.en).cmp(&(
                 b.start,
@@ -110,14 +123,21 @@ impl FileReport {
                 &b.diagnostic.message.en,
             ))
         });
-        let mut seen: HashMap<(String, Option<String>, String), usize> = HashMap::new();
-        for located in &mut diagnostics {
-            let d = &located.diagnostic;
-            let count = seen
-                .entry((d.code.clone(), d.node.clone(), located.content.clone()))
-                .or_default();
-            located.occurrence = *count;
-            *count += 1;
+        let mut seen: rustc_hash::FxHashMap<(&str, Option<&str>, &str), usize> =
+            rustc_hash::FxHashMap::default();
+        let occurrences: Vec<usize> = diagnostics
+            .iter()
+            .map(|located| {
+                let d = &located.diagnostic;
+                let count = seen
+                    .entry((&d.code, d.node.as_deref(), &located.content))
+                    .or_default();
+                *count += 1;
+                *count - 1
+            })
+            .collect();
+        for (located, occurrence) in diagnostics.iter_mut().zip(occurrences) {
+            located.occurrence = occurrence;
         }
         Self {
             path,
