@@ -2,8 +2,8 @@
 //! one of them. Distances count characters, so one wrong character in a
 //! three-character Chinese name is a near miss, as it is in `责任领到`.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The candidate closest to `word`, if it is close enough to be a likely
 /// slip: at most one edit for short words, a third of the length for longer
@@ -15,21 +15,25 @@ where
     Suggester::new(candidates).closest(word)
 }
 
+/// Up to this many candidates, a word is compared with each of them.
+const FEW: usize = 32;
+
 /// [`closest`] for many words against the same candidates: the candidates
 /// are lowered and indexed by character once, and a word is compared only
 /// with those that share a character with it (a candidate that shares none
 /// is more edits away than its length allows).
 pub struct Suggester<'a> {
     candidates: Vec<Candidate<'a>>,
-    /// The candidates holding each character, in candidate order.
-    by_char: HashMap<char, Vec<usize>>,
+    /// The candidates holding each character, in candidate order; empty
+    /// when there are so few candidates that comparing with each is cheaper.
+    by_char: FxHashMap<char, Vec<usize>>,
     /// Every candidate, shortest first.
     by_length: Vec<usize>,
 }
 
 struct Candidate<'a> {
     original: &'a str,
-    lower: String,
+    lower: Cow<'a, str>,
     len: usize,
     /// Its characters, sorted.
     chars: Vec<char>,
@@ -42,26 +46,30 @@ impl<'a> Suggester<'a> {
     {
         let mut out = Suggester {
             candidates: Vec::new(),
-            by_char: HashMap::new(),
+            by_char: FxHashMap::default(),
             by_length: Vec::new(),
         };
         for original in candidates {
-            let lower = lowercase(original).into_owned();
-            let index = out.candidates.len();
+            let lower = lowercase(original);
             let mut chars: Vec<char> = lower.chars().collect();
             let len = chars.len();
             chars.sort_unstable();
-            let mut distinct = chars.clone();
-            distinct.dedup();
-            for c in distinct {
-                out.by_char.entry(c).or_default().push(index);
-            }
             out.candidates.push(Candidate {
                 original,
                 lower,
                 len,
                 chars,
             });
+        }
+        if out.candidates.len() > FEW {
+            for (index, candidate) in out.candidates.iter().enumerate() {
+                for &c in &candidate.chars {
+                    let holders = out.by_char.entry(c).or_default();
+                    if holders.last() != Some(&index) {
+                        holders.push(index);
+                    }
+                }
+            }
         }
         out.by_length = (0..out.candidates.len()).collect();
         out.by_length.sort_by_key(|&i| out.candidates[i].len);
@@ -81,20 +89,25 @@ impl<'a> Suggester<'a> {
         let short = self
             .by_length
             .partition_point(|&i| self.candidates[i].len <= limit);
-        let mut ids: Vec<usize> = word
-            .chars()
-            .filter_map(|c| self.by_char.get(&c))
-            .flatten()
-            .chain(&self.by_length[..short])
-            .copied()
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
+        let ids: Vec<usize> = if self.candidates.len() > FEW {
+            let mut ids: Vec<usize> = word
+                .chars()
+                .filter_map(|c| self.by_char.get(&c))
+                .flatten()
+                .chain(&self.by_length[..short])
+                .copied()
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        } else {
+            (0..self.candidates.len()).collect()
+        };
         let mut word_chars: Vec<char> = word.chars().collect();
         word_chars.sort_unstable();
         let mut best: Option<(usize, &'a str)> = None;
         for candidate in ids.into_iter().map(|i| &self.candidates[i]) {
-            if candidate.lower == word || candidate.len.abs_diff(len) > limit {
+            if *candidate.lower == *word || candidate.len.abs_diff(len) > limit {
                 continue;
             }
             // Every edit changes at most one character of the multiset

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use crate::baseline;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::hash;
-use crate::span::{LineCol, LineIndex, Span};
+use crate::span::{LineCol, Span, line_cols_sorted};
 
 /// A finding with its place in lines and columns.
 #[derive(Clone, Debug)]
@@ -74,9 +74,6 @@ fn content_hash(text: &str, span: Span) -> String {
     format!("{:016x}", hash.finish())
 }
 
-/// Files with at least this many findings have them located on every core.
-const PARALLEL_FINDINGS: usize = 1024;
-
 /// One checked file, ready to render.
 #[derive(Clone, Debug)]
 pub struct FileReport {
@@ -91,30 +88,34 @@ pub struct FileReport {
 impl FileReport {
     /// Locate the findings of a file in its text.
     pub fn new(path: String, text: &str, diagnostics: Vec<Diagnostic>, keep_text: bool) -> Self {
-        let index = LineIndex::new(text);
-        let locate = |d: Diagnostic| Located {
-            start: index.line_col(text, d.primary.span.start()),
-            end: index.line_col(text, d.primary.span.end()),
-            secondary: d
-                .secondary
-                .iter()
-                .map(|l| {
-                    (
-                        index.line_col(text, l.span.start()),
-                        index.line_col(text, l.span.end()),
-                    )
-                })
-                .collect(),
-            content: content_hash(text, d.primary.span),
-            occurrence: 0,
-            diagnostic: d,
-        };
-        let mut diagnostics: Vec<Located> = if diagnostics.len() >= PARALLEL_FINDINGS {
-            use rayon::prelude::*;
-            diagnostics.into_par_iter().map(locate).collect()
-        } else {
-            diagnostics.into_iter().map(locate).collect()
-        };
+        // Every offset to locate, in order, located in one pass.
+        let mut offsets: Vec<usize> = diagnostics
+            .iter()
+            .flat_map(|d| {
+                std::iter::once(d.primary.span)
+                    .chain(d.secondary.iter().map(|l| l.span))
+                    .flat_map(|s| [s.start(), s.end()])
+            })
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let places = line_cols_sorted(text, &offsets);
+        let at = |offset: usize| places[offsets.partition_point(|&o| o < offset)];
+        let mut diagnostics: Vec<Located> = diagnostics
+            .into_iter()
+            .map(|d| Located {
+                start: at(d.primary.span.start()),
+                end: at(d.primary.span.end()),
+                secondary: d
+                    .secondary
+                    .iter()
+                    .map(|l| (at(l.span.start()), at(l.span.end())))
+                    .collect(),
+                content: content_hash(text, d.primary.span),
+                occurrence: 0,
+                diagnostic: d,
+            })
+            .collect();
         diagnostics.sort_by(|a, b| {
             (a.start, &a.diagnostic.code, a.end, &a.diagnostic.message.en).cmp(&(
                 b.start,

@@ -146,16 +146,24 @@ struct Finder<'p> {
     placeholders: &'p [String],
     /// The non-empty placeholders' automaton; its pattern `k` is
     /// `placeholders[index[k]]`.
-    automaton: Option<std::rc::Rc<aho_corasick::AhoCorasick>>,
+    automaton: Option<std::rc::Rc<Automaton>>,
     index: Vec<usize>,
     /// Where each placeholder's next occurrence may start.
     next: Vec<usize>,
 }
 
+/// The searchers for a list of placeholders: a SIMD one (Teddy) that says
+/// quickly whether a value holds any placeholder at all (most hold none),
+/// and the automaton that finds every occurrence in those that do.
+struct Automaton {
+    any: Option<aho_corasick::packed::Searcher>,
+    every: aho_corasick::AhoCorasick,
+}
+
 thread_local! {
-    /// The automaton for the last list of placeholders seen on this
+    /// The searchers for the last list of placeholders seen on this
     /// thread: every plan of a run shares its profile's list.
-    static AUTOMATON: std::cell::RefCell<Option<(Vec<String>, std::rc::Rc<aho_corasick::AhoCorasick>)>> =
+    static AUTOMATON: std::cell::RefCell<Option<(Vec<String>, std::rc::Rc<Automaton>)>> =
         const { std::cell::RefCell::new(None) };
 }
 
@@ -171,9 +179,11 @@ impl<'p> Finder<'p> {
             {
                 return Some(automaton.clone());
             }
-            let automaton =
-                aho_corasick::AhoCorasick::new(index.iter().map(|&i| &placeholders[i])).ok()?;
-            let automaton = std::rc::Rc::new(automaton);
+            let patterns = || index.iter().map(|&i| &placeholders[i]);
+            let automaton = std::rc::Rc::new(Automaton {
+                any: aho_corasick::packed::Searcher::new(patterns()),
+                every: aho_corasick::AhoCorasick::new(patterns()).ok()?,
+            });
             *cached = Some((placeholders.to_vec(), automaton.clone()));
             Some(automaton)
         });
@@ -189,7 +199,15 @@ impl<'p> Finder<'p> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
+        if automaton
+            .any
+            .as_ref()
+            .is_some_and(|any| any.find(text).is_none())
+        {
+            return Vec::new();
+        }
         let mut found: Vec<(usize, usize)> = automaton
+            .every
             .find_overlapping_iter(text)
             .map(|m| (m.start(), self.index[m.pattern().as_usize()]))
             .collect();

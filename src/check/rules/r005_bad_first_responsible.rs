@@ -22,7 +22,7 @@ impl Rule for BadFirstResponsible {
         };
         let name = &reference.name.value;
         // `分局党委` is R006's.
-        if Collective::new(&ctx.profile.collective_names).find(name).is_some() {
+        if Collective::of(&ctx.profile.collective_names).find(name).is_some() {
             return;
         }
         let span = reference.name.span;

@@ -5,7 +5,7 @@
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::{Severity, Text};
 use crate::model::{Field, Plan, Span};
-use std::borrow::Cow;
+use std::rc::Rc;
 
 use crate::suggest::lowercase;
 use crate::tr;
@@ -31,27 +31,49 @@ pub(super) fn strip_note(name: &str) -> &str {
 /// finally names is the collective: `神湾分局党委` ends with `党委`, while in
 /// `分局党委书记` the collective word only says whose secretary it is.
 #[cfg(test)]
-pub(super) fn collective<'w>(name: &str, words: &'w [String]) -> Option<&'w str> {
-    Collective::new(words).find(name)
+pub(super) fn collective(name: &str, words: &[String]) -> Option<String> {
+    Collective::of(words).find(name).map(str::to_owned)
 }
 
 /// The profile's collective words, trimmed and lowered once for the many
 /// names a rule looks at.
-pub(super) struct Collective<'w> {
+pub(super) struct Collective {
     /// Each word as written (trimmed), lowered, and its length in characters.
-    words: Vec<(&'w str, Cow<'w, str>, usize)>,
+    words: Vec<(String, String, usize)>,
     /// The words ending in each character (lowered), in order: a name can
     /// only end with those ending in its own last character.
     by_last: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
-impl<'w> Collective<'w> {
-    pub(super) fn new(words: &'w [String]) -> Self {
-        let words: Vec<(&'w str, Cow<'w, str>, usize)> = words
+thread_local! {
+    /// The collective words of the last list seen on this thread, with the
+    /// list: every plan of a run shares its profile's, and four rules ask.
+    static MADE: std::cell::RefCell<Option<(Vec<String>, Rc<Collective>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+impl Collective {
+    /// The collective words of the list `words`.
+    pub(super) fn of(words: &[String]) -> Rc<Self> {
+        MADE.with(|made| {
+            let mut made = made.borrow_mut();
+            if let Some((list, collective)) = made.as_ref()
+                && list.as_slice() == words
+            {
+                return Rc::clone(collective);
+            }
+            let collective = Rc::new(Self::new(words));
+            *made = Some((words.to_vec(), Rc::clone(&collective)));
+            collective
+        })
+    }
+
+    fn new(words: &[String]) -> Self {
+        let words: Vec<(String, String, usize)> = words
             .iter()
             .map(|w| w.trim())
             .filter(|w| !w.is_empty())
-            .map(|w| (w, lowercase(w), w.chars().count()))
+            .map(|w| (w.to_owned(), lowercase(w).into_owned(), w.chars().count()))
             .collect();
         let mut by_last = rustc_hash::FxHashMap::<char, Vec<usize>>::default();
         for (i, (_, lower, _)) in words.iter().enumerate() {
@@ -64,16 +86,16 @@ impl<'w> Collective<'w> {
 
     /// The collective word `name` is, or ends with; the longest one (the
     /// last of those as long).
-    pub(super) fn find(&self, name: &str) -> Option<&'w str> {
+    pub(super) fn find(&self, name: &str) -> Option<&str> {
         let name = lowercase(strip_note(name));
         let last = name.chars().next_back()?;
         self.by_last
             .get(&last)?
             .iter()
             .map(|&i| &self.words[i])
-            .filter(|(_, lower, _)| name.ends_with(&**lower))
+            .filter(|(_, lower, _)| name.ends_with(lower.as_str()))
             .max_by_key(|(_, _, len)| *len)
-            .map(|(w, _, _)| *w)
+            .map(|(w, _, _)| w.as_str())
     }
 }
 
@@ -120,7 +142,7 @@ impl Rule for CollectiveName {
     }
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
-        let words = Collective::new(&ctx.profile.collective_names);
+        let words = Collective::of(&ctx.profile.collective_names);
         if let Some(field) = &plan.first_responsible
             && let Some(person) = field.get()
         {
@@ -281,11 +303,12 @@ mod tests {
     #[test]
     fn the_name_must_end_with_the_collective_word() {
         let words = words();
-        assert_eq!(collective("分局党委", &words), Some("分局党委"));
-        assert_eq!(collective("神湾分局党委", &words), Some("分局党委"));
-        assert_eq!(collective("中共某局党委", &words), Some("党委"));
-        assert_eq!(collective("相关部门（牵头）", &words), Some("相关部门"));
-        assert_eq!(collective("all departments", &words), Some("All Departments"));
+        let found = |name: &str| collective(name, &words);
+        assert_eq!(found("分局党委").as_deref(), Some("分局党委"));
+        assert_eq!(found("神湾分局党委").as_deref(), Some("分局党委"));
+        assert_eq!(found("中共某局党委").as_deref(), Some("党委"));
+        assert_eq!(found("相关部门（牵头）").as_deref(), Some("相关部门"));
+        assert_eq!(found("all departments").as_deref(), Some("All Departments"));
         assert_eq!(collective("分局党委书记", &words), None);
         assert_eq!(collective("党委办公室", &words), None);
         assert_eq!(collective("全体民警代表王芳", &words), None);

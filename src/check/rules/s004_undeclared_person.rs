@@ -26,7 +26,7 @@ impl Rule for UndeclaredPerson {
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // 第一责任人 is R005's; collective names are R006's.
-        let words = Collective::new(&ctx.profile.collective_names);
+        let words = Collective::of(&ctx.profile.collective_names);
         let references: Vec<(&Measure, Span, &PersonRef, &str)> = ctx
             .measures
             .iter()

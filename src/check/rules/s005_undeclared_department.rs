@@ -17,7 +17,7 @@ impl Rule for UndeclaredDepartment {
 
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // Collective names (`相关部门`) are R006's.
-        let words = Collective::new(&ctx.profile.collective_names);
+        let words = Collective::of(&ctx.profile.collective_names);
         let named: Vec<(&Measure, Span, &Spanned<Str>)> = ctx
             .measures
             .iter()
