@@ -153,13 +153,19 @@ struct Finder<'p> {
     /// The leftmost-first matches of a whole file ([`Finder::scan`]); `None`
     /// when there is no such searcher here, and every value may hold one.
     scanned: Option<Vec<(usize, usize)>>,
+    /// The length of the longest placeholder.
+    longest: usize,
 }
 
 /// The searchers for a list of placeholders: a SIMD one (Teddy) that says
 /// quickly whether a value holds any placeholder at all (most hold none),
 /// and the automaton that finds every occurrence in those that do.
 struct Automaton {
-    any: Option<aho_corasick::packed::Searcher>,
+    /// Teddy compares the first bytes of every pattern, as many as the
+    /// shortest has: the two-byte placeholders (`**`, `XX`) are searched
+    /// apart, so that the others are told by three bytes (two are shared by
+    /// many Chinese characters and full-width punctuation).
+    any: Option<Vec<aho_corasick::packed::Searcher>>,
     every: aho_corasick::AhoCorasick,
 }
 
@@ -183,8 +189,19 @@ impl<'p> Finder<'p> {
                 return Some(automaton.clone());
             }
             let patterns = || index.iter().map(|&i| &placeholders[i]);
+            // A group without patterns needs no searcher; one that cannot
+            // be made here leaves every value to the automaton.
+            let any = [true, false]
+                .into_iter()
+                .filter(|&short| patterns().any(|p| (p.len() < 3) == short))
+                .map(|short| {
+                    aho_corasick::packed::Searcher::new(
+                        patterns().filter(|p| (p.len() < 3) == short),
+                    )
+                })
+                .collect::<Option<Vec<_>>>();
             let automaton = std::rc::Rc::new(Automaton {
-                any: aho_corasick::packed::Searcher::new(patterns()),
+                any,
                 every: aho_corasick::AhoCorasick::new(patterns()).ok()?,
             });
             *cached = Some((placeholders.to_vec(), automaton.clone()));
@@ -196,6 +213,7 @@ impl<'p> Finder<'p> {
             index,
             next: vec![0; placeholders.len()],
             scanned: None,
+            longest: placeholders.iter().map(String::len).max().unwrap_or(0),
         }
     }
 
@@ -207,20 +225,34 @@ impl<'p> Finder<'p> {
             .automaton
             .as_ref()
             .and_then(|a| a.any.as_ref())
-            .map(|any| any.find_iter(text).map(|m| (m.start(), m.end())).collect());
+            .map(|any| {
+                let mut found: Vec<(usize, usize)> = any
+                    .iter()
+                    .flat_map(|searcher| searcher.find_iter(text))
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                found.sort_unstable();
+                found
+            });
     }
 
     /// Whether the value at `span` may hold a placeholder. A leftmost-first
     /// search reports no occurrence that starts inside a match it reported,
     /// and each of the others: so every occurrence in the value starts inside
-    /// a reported match, and that match meets the value.
+    /// a match one of the searchers reported, and that match meets the value.
     fn may_hold(&self, span: Span) -> bool {
         let Some(matches) = &self.scanned else {
             return true;
         };
-        // The first match ending after the value starts.
-        let first = matches.partition_point(|&(_, end)| end <= span.start());
-        matches.get(first).is_some_and(|&(start, _)| start < span.end())
+        // Matches of one searcher do not overlap, but those of the two may:
+        // look at every match starting before the value ends that can reach
+        // its start.
+        let before_end = matches.partition_point(|&(start, _)| start < span.end());
+        matches[..before_end]
+            .iter()
+            .rev()
+            .take_while(|&&(start, _)| start + self.longest > span.start())
+            .any(|&(_, end)| end > span.start())
     }
 
     fn occurrences(&mut self, text: &str) -> Vec<(usize, &'p str)> {
