@@ -8,7 +8,7 @@
 //! and random lines both ways and require the same result.
 
 use super::keywords::{KEYWORDS, Keyword};
-use super::lines::{Entry, LineKind, Value, ValueForm};
+use super::lines::{Braces, Entry, LineKind, Value, ValueForm};
 use crate::span::Span;
 
 /// White space of the language (`ws`): space, tab, ideographic space.
@@ -82,6 +82,16 @@ fn mark_at(bytes: &[u8], i: usize) -> (Mark, usize) {
     }
 }
 
+/// The length of the character whose first byte is `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
 /// The length of `bytes` without the white space at its end.
 fn trim_ws_end(bytes: &[u8]) -> usize {
     let mut end = bytes.len();
@@ -97,6 +107,15 @@ fn trim_ws_end(bytes: &[u8]) -> usize {
 /// The length of the white space a line starts with.
 pub(crate) fn indent_len(line: &str) -> usize {
     skip_ws(line.as_bytes(), 0)
+}
+
+/// `text` without the white space of the language (`ws`) at either end.
+pub(crate) fn trim_ws(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let start = skip_ws(bytes, 0);
+    // White space is whole characters: both ends are boundaries.
+    text.get(start..start + trim_ws_end(&bytes[start..]))
+        .unwrap_or_default()
 }
 
 /// Where the white space starting at `from` ends.
@@ -120,18 +139,49 @@ pub(crate) fn line(source: &str, base: usize, indent: usize) -> Option<(LineKind
     if rest.first() == Some(&b'#') {
         return Some((LineKind::Blank, Some(at(indent, source.len()))));
     }
-    // A comment starts at the first `#` after white space; a quote, a
-    // carriage return or a `#` glued to the text is the grammar's. (A line
-    // break inside a logical line comes after a `"""`.)
+    // One pass over the line: where a comment starts (the first `#` after
+    // white space; a quote, a carriage return or a `#` glued to the text is
+    // the grammar's, and a line break inside a logical line comes after a
+    // `"""`), where the key ends (white space, a colon or an opening brace),
+    // and whether a `}` follows the first character. Characters are stepped
+    // over whole: only those starting with `E3` or `EF` can be delimiters.
     let mut body_end = source.len();
     let mut comment = None;
-    if let Some(i) = memchr::memchr3(b'#', b'"', b'\r', rest) {
-        let after_ws = matches!(rest[..i], [.., b' ' | b'\t'] | [.., 0xE3, 0x80, 0x80]);
-        if rest[i] != b'#' || !after_ws {
-            return None;
+    let mut key_end = None;
+    let mut closes_later = false;
+    let mut i = 0;
+    while i < rest.len() {
+        let b = rest[i];
+        if b >= 0x80 {
+            if b == 0xE3 || b == 0xEF {
+                match mark_at(rest, i).0 {
+                    Mark::Ws | Mark::Colon | Mark::Open => {
+                        key_end.get_or_insert(i);
+                    }
+                    Mark::Close => closes_later |= i > 0,
+                    Mark::Other => {}
+                }
+            }
+            i += utf8_len(b);
+            continue;
         }
-        body_end = indent + i;
-        comment = Some(at(body_end, source.len()));
+        match b {
+            b'#' => {
+                if !matches!(rest[..i], [.., b' ' | b'\t'] | [.., 0xE3, 0x80, 0x80]) {
+                    return None;
+                }
+                body_end = indent + i;
+                comment = Some(at(body_end, source.len()));
+                break;
+            }
+            b'"' | b'\r' => return None,
+            b' ' | b'\t' | b':' | b'{' => {
+                key_end.get_or_insert(i);
+            }
+            b'}' => closes_later |= i > 0,
+            _ => {}
+        }
+        i += 1;
     }
     let body = &bytes[indent..trim_ws_end(&bytes[..body_end])];
 
@@ -141,7 +191,7 @@ pub(crate) fn line(source: &str, base: usize, indent: usize) -> Option<(LineKind
     let (first, _) = mark_at(body, 0);
     if first == Mark::Close {
         // `closes`: braces with white space between them.
-        let mut braces = Vec::new();
+        let mut braces = Braces::new();
         let mut i = 0;
         while i < body.len() {
             match mark_at(body, i) {
@@ -155,34 +205,11 @@ pub(crate) fn line(source: &str, base: usize, indent: usize) -> Option<(LineKind
         }
         return Some((LineKind::Closes(braces), comment));
     }
-    if matches!(first, Mark::Colon | Mark::Open) {
+    // A key may not start with a colon or brace, and no `}` may follow it.
+    if matches!(first, Mark::Colon | Mark::Open) || closes_later {
         return None;
     }
-
-    // `key`: up to white space, a colon or an opening brace; no `}` in the
-    // whole line.
-    let mut key_len = body.len();
-    for (i, &b) in body.iter().enumerate() {
-        // Other characters' bytes are never a delimiter's first byte.
-        if b >= 0x80 && b != 0xE3 && b != 0xEF {
-            continue;
-        }
-        match mark_at(body, i).0 {
-            Mark::Close => return None,
-            Mark::Ws | Mark::Colon | Mark::Open => {
-                key_len = i;
-                break;
-            }
-            Mark::Other => {}
-        }
-    }
-    let mut from = key_len;
-    while let Some(i) = memchr::memchr2(b'}', 0xEF, &body[from..]) {
-        if mark_at(body, from + i).0 == Mark::Close {
-            return None;
-        }
-        from += i + 1;
-    }
+    let key_len = key_end.unwrap_or(body.len()).min(body.len());
     // The body is a whole line less white space: its delimiters sit on
     // character boundaries.
     let key = source.get(indent..indent + key_len)?;
@@ -250,33 +277,59 @@ fn plain(text: &str) -> bool {
 /// around them; empty items left out, each handed to `found` in order. The
 /// rule matches any text, and so does this.
 pub(crate) fn name_list(text: &str, mut found: impl FnMut(Range)) {
+    let bytes = text.as_bytes();
+    let mut item = |start: usize, end: usize| {
+        let part = &bytes[start..end];
+        let lead = skip_ws(part, 0);
+        if lead < part.len() {
+            found((start + lead, start + trim_ws_end(part)));
+        }
+    };
     let mut start = 0;
-    // The end of a closed parenthesis being skipped (`paren_note`: its
-    // separators belong to the note).
-    let mut skip_to = 0;
-    for (i, c) in text.char_indices().chain([(text.len(), ',')]) {
-        if i < skip_to {
-            continue;
-        }
-        if matches!(c, '(' | '（') {
-            let inner = i + c.len_utf8();
-            if let Some(close) = text[inner..].find(is_paren)
-                && text[inner + close..].starts_with([')', '）'])
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (separator, open) = match b {
+            b',' | b';' => (true, false),
+            b'(' => (false, true),
+            0xE3 => (bytes[i + 1..].starts_with(&[0x80, 0x81]), false),
+            0xEF => match bytes.get(i + 1..i + 3) {
+                Some([0xBC, 0x8C | 0x9B]) => (true, false),
+                Some([0xBC, 0x88]) => (false, true),
+                _ => (false, false),
+            },
+            _ => (false, false),
+        };
+        let len = utf8_len(b);
+        if separator {
+            item(start, i);
+            start = i + len;
+        } else if open {
+            // `paren_note`: a closed parenthesis is skipped whole.
+            if let Some(close) = next_paren(bytes, i + len)
+                && (bytes[close] == b')' || bytes[close..].starts_with("）".as_bytes()))
             {
-                skip_to = inner + close + 1;
+                i = close + utf8_len(bytes[close]);
+                continue;
             }
-            continue;
         }
-        if matches!(c, ',' | '，' | '、' | ';' | '；') {
-            let item = &text[start..i];
-            let lead = item.len() - item.trim_start_matches(is_ws).len();
-            let trimmed = item.trim_matches(is_ws);
-            if !trimmed.is_empty() {
-                found((start + lead, start + lead + trimmed.len()));
-            }
-            start = i + c.len_utf8();
+        i += len;
+    }
+    item(start, bytes.len());
+}
+
+/// Where the next parenthesis (`(` `（` `)` `）`) at or after `from` is.
+fn next_paren(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = memchr::memchr3(b'(', b')', 0xEF, &bytes[at..]) {
+        let i = at + i;
+        match bytes[i] {
+            b'(' | b')' => return Some(i),
+            _ if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x88 | 0x89])) => return Some(i),
+            _ => at = i + 1,
         }
     }
+    None
 }
 
 /// `header`: `[ID] [TITLE]`, as ranges. The rule matches any text, and so

@@ -33,12 +33,15 @@ pub enum LineKind {
     /// Nothing but white space and perhaps a comment.
     Blank,
     /// One or more closing braces.
-    Closes(Vec<Span>),
+    Closes(Braces),
     /// A key with an optional value and an optional opening brace.
     Entry(Entry),
     /// A line that could not be read (a P001 was reported).
     Invalid,
 }
+
+/// The braces of a line of closing braces: nearly always one, held inline.
+pub type Braces = smallvec::SmallVec<[Span; 2]>;
 
 /// `KEY[:] [VALUE] [{]`.
 #[derive(Clone, Debug, PartialEq, Eq)]

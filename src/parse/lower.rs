@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
+use super::fast;
 use super::keywords::{BlockKind, KEYWORDS, Keyword};
 use super::lines::{Entry, Line, LineKind, ValueForm, value_text};
 use super::tree::{Block, Item};
@@ -76,7 +77,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             ValueForm::Plain => Cow::Borrowed(self.slice(value.span)),
             _ => Cow::Owned(value_text(self.text, value)),
         };
-        if text.trim_matches([' ', '\t', '\u{3000}']).is_empty() {
+        if fast::trim_ws(&text).is_empty() {
             return None;
         }
         Some(ValueText {
@@ -818,7 +819,7 @@ fn spanned<T>(field: Option<Field<T>>) -> Option<Spanned<T>> {
 fn text(_: &mut Reader, value: &ValueText) -> Option<Str> {
     // Quoted text (the only kind that is not `exact`) keeps its spaces.
     if value.exact {
-        Some(value.text.trim_matches([' ', '\t', '\u{3000}']).into())
+        Some(fast::trim_ws(&value.text).into())
     } else {
         Some(Str::from(value.text.as_ref()))
     }
