@@ -7,7 +7,7 @@ use crate::diagnostic::{Severity, Text};
 use crate::model::{Field, Plan, Span};
 use std::rc::Rc;
 
-use crate::suggest::lowercase;
+use crate::suggest::{lowercase, lowers_to_itself};
 use crate::tr;
 
 pub struct CollectiveName;
@@ -87,6 +87,15 @@ impl Collective {
     /// The collective word `name` is, or ends with; the longest one (the
     /// last of those as long).
     pub(super) fn find(&self, name: &str) -> Option<&str> {
+        // Most names end in a character no collective word ends in: tell
+        // so before lowering and stripping the name.
+        if let Some(last) = name.trim().chars().next_back()
+            && !matches!(last, ')' | '）')
+            && (last.is_ascii() || lowers_to_itself(last))
+            && !self.by_last.contains_key(&last.to_ascii_lowercase())
+        {
+            return None;
+        }
         let name = lowercase(strip_note(name));
         let last = name.chars().next_back()?;
         self.by_last
