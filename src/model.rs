@@ -12,6 +12,9 @@ pub use crate::span::{Span, Spanned};
 /// of their own; a large plan has tens of thousands of them.
 pub type Str = compact_str::CompactString;
 
+/// The names of a field (`责任领导`, `责任部门`, …): mostly one, held inline.
+pub type Names<T> = smallvec::SmallVec<[T; 1]>;
+
 /// A field as written: `KEY[:] VALUE`.
 ///
 /// `value` is `None` when the value could not be read; the reader has then
@@ -335,13 +338,13 @@ pub struct Measure {
     /// `内容`: the measure's text when the header has no title.
     pub content: Option<Field<Str>>,
     /// `责任领导`
-    pub leaders: Option<Field<Vec<PersonRef>>>,
+    pub leaders: Option<Field<Names<PersonRef>>>,
     /// `责任部门`
-    pub departments: Option<Field<Vec<Spanned<Str>>>>,
+    pub departments: Option<Field<Names<Spanned<Str>>>>,
     /// `配合部门`
-    pub assisting: Option<Field<Vec<Spanned<Str>>>>,
+    pub assisting: Option<Field<Names<Spanned<Str>>>>,
     /// `责任人`
-    pub assignees: Option<Field<Vec<PersonRef>>>,
+    pub assignees: Option<Field<Names<PersonRef>>>,
     /// `时限`
     pub deadline: Option<Field<Deadline>>,
     /// `目标`

@@ -146,6 +146,18 @@ fn common_count(left: &[char], right: &[char]) -> usize {
     shared
 }
 
+/// `text.trim()`, told at once when neither end is white space: no white
+/// space character lies above U+3000, and printable ASCII is none.
+pub fn trim(text: &str) -> &str {
+    let plain = |c: char| c > '\u{3000}' || ('!'..='~').contains(&c);
+    let mut chars = text.chars();
+    match (chars.next(), chars.next_back()) {
+        (None, _) => text,
+        (Some(first), last) if plain(first) && last.is_none_or(plain) => text,
+        _ => text.trim(),
+    }
+}
+
 /// `text.to_lowercase()`, borrowed when that changes nothing (as for Chinese
 /// text, which has no case).
 pub fn lowercase(text: &str) -> Cow<'_, str> {
@@ -172,6 +184,30 @@ pub fn lowers_to_itself(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::closest;
+
+    #[test]
+    fn trim_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{3000}李明\u{3000}",
+            "李明",
+            "李明\u{a0}",
+            "\u{2003}x",
+            "\u{1680}",
+            "\t两项\n",
+            "a\u{3001}",
+            "\u{3000}",
+            "\u{3001}",
+            "\u{85}x",
+            "x\u{7f}",
+        ] {
+            assert_eq!(super::trim(text), text.trim(), "{text:?}");
+        }
+    }
 
     #[test]
     fn one_wrong_character_in_a_chinese_word() {
@@ -278,6 +314,11 @@ mod tests {
                 super::closest(&word, candidates.iter().copied()),
                 naive(&word, &candidates)
             );
+        }
+
+        #[test]
+        fn trim_agrees_with_str_trim(text in "\\PC{0,6}|[ \t\u{3000}\u{a0}\u{2003}李]{0,4}") {
+            proptest::prop_assert_eq!(super::trim(&text), text.trim());
         }
     }
 

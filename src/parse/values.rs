@@ -14,7 +14,7 @@ use super::grammar::{RectParser, Rule};
 use crate::diagnostic::{Diagnostic, Fix, Text};
 use crate::model::{
     DateRange, DateSpec, Deadline, Evidence, EvidenceKind, Extension, InspectionKind, Milestone,
-    PersonRef, Precision, Reference, Review, Status, StatusValue, Str, WhoDate,
+    Names, PersonRef, Precision, Reference, Review, Status, StatusValue, Str, WhoDate,
 };
 use crate::span::{Span, Spanned};
 use crate::{suggest, tr};
@@ -52,12 +52,15 @@ impl ValueText<'_> {
     }
 
     fn spanned(&self, pair: &Pair<Rule>) -> Spanned<Str> {
-        Spanned::new(pair.as_str().trim().into(), self.pair_span(pair))
+        Spanned::new(suggest::trim(pair.as_str()).into(), self.pair_span(pair))
     }
 
     /// [`Self::spanned`] for a range a fast path found.
     fn spanned_range(&self, (start, end): fast::Range) -> Spanned<Str> {
-        Spanned::new(self.text[start..end].trim().into(), self.sub(start, end))
+        Spanned::new(
+            suggest::trim(&self.text[start..end]).into(),
+            self.sub(start, end),
+        )
     }
 }
 
@@ -802,36 +805,35 @@ impl Reader<'_> {
     // ───────────────────────── names and plan values ─────────────────────────
 
     /// Names separated by `、` `,` `;`, each with its span.
-    pub fn names(value: &ValueText) -> Vec<Spanned<Str>> {
+    pub fn names(value: &ValueText) -> Names<Spanned<Str>> {
         if fast::enabled() {
-            let mut names = Vec::new();
+            let mut names = Names::new();
             fast::name_list(&value.text, |range| {
                 let name = value.spanned_range(range);
                 if !name.value.is_empty() {
-                    super::lower::push(&mut names, name);
+                    names.push(name);
                 }
             });
             return names;
         }
-        match Self::parse(Rule::name_list, value) {
-            Some(top) => top
-                .into_inner()
-                .filter(|p| p.as_rule() == Rule::list_item)
-                .map(|p| value.spanned(&p))
-                .filter(|s| !s.value.is_empty())
-                .collect(),
-            None => vec![Spanned::new(value.text.trim().into(), value.span)],
-        }
+        let Some(top) = Self::parse(Rule::name_list, value) else {
+            return smallvec::smallvec![Spanned::new(value.text.trim().into(), value.span)];
+        };
+        top.into_inner()
+            .filter(|p| p.as_rule() == Rule::list_item)
+            .map(|p| value.spanned(&p))
+            .filter(|s| !s.value.is_empty())
+            .collect()
     }
 
     /// Persons separated by `、` `,` `;`: `李明`, `李明（副局长）`.
-    pub fn persons(value: &ValueText) -> Vec<PersonRef> {
+    pub fn persons(value: &ValueText) -> Names<PersonRef> {
         if fast::enabled() {
-            let mut persons = Vec::new();
+            let mut persons = Names::new();
             fast::name_list(&value.text, |range| {
                 let name = value.spanned_range(range);
                 if !name.value.is_empty() {
-                    super::lower::push(&mut persons, person(name));
+                    persons.push(person(name));
                 }
             });
             return persons;
@@ -1017,9 +1019,9 @@ fn classify_reference(pair: Pair<Rule>) -> Reference {
 /// A reference: the inside of `《title》`, else the text as written.
 fn classify(title: Option<&str>, text: &str) -> Reference {
     if let Some(title) = title {
-        return Reference::Title(title.trim().into());
+        return Reference::Title(suggest::trim(title).into());
     }
-    let text = text.trim();
+    let text = suggest::trim(text);
     let is_url = text.contains("://");
     let has_extension = text.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()

@@ -11,7 +11,7 @@ pub struct RegulationWithoutTitle;
 pub(super) fn names_a_title(text: &str) -> bool {
     text.split('《')
         .skip(1)
-        .any(|rest| rest.split_once('》').is_some_and(|(t, _)| !t.trim().is_empty()))
+        .any(|rest| rest.split_once('》').is_some_and(|(t, _)| !crate::suggest::trim(t).is_empty()))
 }
 
 impl Rule for RegulationWithoutTitle {
@@ -33,7 +33,7 @@ impl Rule for RegulationWithoutTitle {
                     continue;
                 }
                 let titled = match evidence.reference.as_ref().map(|r| &r.value) {
-                    Some(Reference::Title(title)) => !title.trim().is_empty(),
+                    Some(Reference::Title(title)) => !crate::suggest::trim(title).is_empty(),
                     Some(Reference::Path(text) | Reference::Text(text)) => names_a_title(text),
                     None => false,
                 };

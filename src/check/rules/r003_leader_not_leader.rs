@@ -4,33 +4,30 @@ use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Person, Plan};
 use crate::tr;
+use std::borrow::Cow;
 
 pub struct LeaderNotLeader;
 
-/// Whether the declared role of `person` holds one of `roles` (the profile's
-/// `leader_roles`), ignoring ASCII case. A person declared with no role is
-/// not known to be a leader.
-pub(super) fn is_leader(person: &Person, roles: &[String]) -> bool {
-    let roles: Vec<String> = leader_roles(roles);
-    is_leader_lowered(person, &roles)
-}
-
-/// The profile's leader roles, trimmed and lowered once, empty ones left out.
-fn leader_roles(roles: &[String]) -> Vec<String> {
+/// The profile's leader roles (`leader_roles`), trimmed and lowered once,
+/// empty ones left out.
+pub(super) fn leader_roles(roles: &[String]) -> Vec<Cow<'_, str>> {
     roles
         .iter()
-        .map(|r| r.trim().to_lowercase())
+        .map(|r| r.trim())
         .filter(|r| !r.is_empty())
+        .map(crate::suggest::lowercase)
         .collect()
 }
 
-/// [`is_leader`] with the roles already made by [`leader_roles`].
-fn is_leader_lowered(person: &Person, roles: &[String]) -> bool {
+/// Whether the declared role of `person` holds one of `roles` (made by
+/// [`leader_roles`]), ignoring case. A person declared with no role is not
+/// known to be a leader.
+pub(super) fn is_leader(person: &Person, roles: &[Cow<str>]) -> bool {
     let Some(role) = &person.role else {
         return false;
     };
     let role = crate::suggest::lowercase(&role.value);
-    roles.iter().any(|r| role.contains(r.as_str()))
+    roles.iter().any(|r| role.contains(r.as_ref()))
 }
 
 impl Rule for LeaderNotLeader {
@@ -52,7 +49,7 @@ impl Rule for LeaderNotLeader {
                     continue;
                 };
                 let person = &plan.people[i];
-                if *leader[i].get_or_insert_with(|| is_leader_lowered(person, &roles)) {
+                if *leader[i].get_or_insert_with(|| is_leader(person, &roles)) {
                     continue;
                 }
                 let name = &reference.name.value;
@@ -170,7 +167,7 @@ The leader answerable for a measure must be the member of the leadership in char
 
 #[cfg(test)]
 mod tests {
-    use super::is_leader;
+    use super::{is_leader, leader_roles};
     use crate::model::{Person, Span, Spanned};
 
     fn person(role: Option<&str>) -> Person {
@@ -184,11 +181,12 @@ mod tests {
 
     #[test]
     fn a_role_holding_a_leader_word_is_a_leader() {
-        let roles = ["局长", "Director"].map(String::from).to_vec();
+        let profile = ["局长", " Director"].map(String::from);
+        let roles = leader_roles(&profile);
         assert!(is_leader(&person(Some("党委委员、副局长")), &roles));
         assert!(is_leader(&person(Some("deputy director")), &roles));
         assert!(!is_leader(&person(Some("法制大队大队长")), &roles));
         assert!(!is_leader(&person(None), &roles));
-        assert!(!is_leader(&person(Some("副局长")), &[String::new()]));
+        assert!(!is_leader(&person(Some("副局长")), &leader_roles(&[String::new()])));
     }
 }

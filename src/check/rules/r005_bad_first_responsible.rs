@@ -5,7 +5,7 @@ use crate::diagnostic::Severity;
 use crate::model::{PersonMatch, Plan};
 use crate::{suggest, tr};
 
-use super::r003_leader_not_leader::is_leader;
+use super::r003_leader_not_leader::{is_leader, leader_roles};
 use super::r006_collective_name::Collective;
 
 pub struct BadFirstResponsible;
@@ -28,7 +28,8 @@ impl Rule for BadFirstResponsible {
         let span = reference.name.span;
         match plan.resolve_person(reference) {
             PersonMatch::Declared(person) => {
-                if is_leader(person, &ctx.profile.leader_roles) {
+                let roles = leader_roles(&ctx.profile.leader_roles);
+                if is_leader(person, &roles) {
                     return;
                 }
                 let declared = &person.name.value;
@@ -38,7 +39,7 @@ impl Rule for BadFirstResponsible {
                         let example = plan
                             .people
                             .iter()
-                            .find(|p| is_leader(p, &ctx.profile.leader_roles))
+                            .find(|p| is_leader(p, &roles))
                             .map_or("陈国强", |p| p.name.value.as_str());
                         (
                             tr!(

@@ -7,7 +7,7 @@ use crate::diagnostic::{Severity, Text};
 use crate::model::{Field, Plan, Span};
 use std::rc::Rc;
 
-use crate::suggest::{lowercase, lowers_to_itself};
+use crate::suggest::{lowercase, lowers_to_itself, trim};
 use crate::tr;
 
 pub struct CollectiveName;
@@ -15,7 +15,7 @@ pub struct CollectiveName;
 /// The name without a note in parentheses at its end: `刑侦大队（牵头）` →
 /// `刑侦大队`.
 pub(super) fn strip_note(name: &str) -> &str {
-    let name = name.trim();
+    let name = trim(name);
     let Some(open) = name
         .strip_suffix(['）', ')'])
         .and_then(|rest| rest.rfind(['（', '(']))
@@ -89,7 +89,7 @@ impl Collective {
     pub(super) fn find(&self, name: &str) -> Option<&str> {
         // Most names end in a character no collective word ends in: tell
         // so before lowering and stripping the name.
-        if let Some(last) = name.trim().chars().next_back()
+        if let Some(last) = trim(name).chars().next_back()
             && !matches!(last, ')' | '）')
             && (last.is_ascii() || lowers_to_itself(last))
             && !self.by_last.contains_key(&last.to_ascii_lowercase())

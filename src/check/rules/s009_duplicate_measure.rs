@@ -24,7 +24,7 @@ fn text_of(measure: &Measure) -> Option<(&str, Span)> {
 /// Trimmed of white space and of punctuation at the end: `建立制度。` and
 /// `建立制度` are the same text.
 fn normalize(text: &str) -> &str {
-    text.trim()
+    crate::suggest::trim(text)
         .trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(c))
 }
 
