@@ -120,11 +120,36 @@ pub(crate) fn trim_ws(text: &str) -> &str {
 
 /// Where the white space starting at `from` ends.
 fn skip_ws(bytes: &[u8], mut from: usize) -> usize {
-    while from < bytes.len() && mark_at(bytes, from).0 == Mark::Ws {
-        from += mark_at(bytes, from).1;
+    loop {
+        match bytes.get(from..) {
+            Some([b' ' | b'\t', ..]) => from += 1,
+            Some([0xE3, 0x80, 0x80, ..]) => from += 3,
+            _ => return from,
+        }
     }
-    from
 }
+
+/// For each byte, how far the line's scan steps over the character it
+/// starts when that character cannot be a delimiter (its length), and 0 when
+/// it may be one: `#` `"` CR, white space, `:` `{` `}`, and the first bytes
+/// `E3` `EF` of the full-width delimiters.
+static STEP: [u8; 256] = {
+    let mut step = [0u8; 256];
+    let mut b: u8 = 0;
+    loop {
+        step[b as usize] = match b {
+            b'#' | b'"' | b'\r' | b' ' | b'\t' | b':' | b'{' | b'}' | 0xE3 | 0xEF => 0,
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+        if b == u8::MAX {
+            break step;
+        }
+        b += 1;
+    }
+};
 
 /// `line` for a line without quotes, without `#` before its comment and
 /// without `}` after its key: what the line holds and its comment. `source`
@@ -144,7 +169,8 @@ pub(crate) fn line(source: &str, base: usize, indent: usize) -> Option<(LineKind
     // the grammar's, and a line break inside a logical line comes after a
     // `"""`), where the key ends (white space, a colon or an opening brace),
     // and whether a `}` follows the first character. Characters are stepped
-    // over whole: only those starting with `E3` or `EF` can be delimiters.
+    // over whole ([`STEP`]): only those starting with `E3` or `EF` can be
+    // delimiters.
     let mut body_end = source.len();
     let mut comment = None;
     let mut key_end = None;
@@ -152,17 +178,21 @@ pub(crate) fn line(source: &str, base: usize, indent: usize) -> Option<(LineKind
     let mut i = 0;
     while i < rest.len() {
         let b = rest[i];
+        let step = STEP[usize::from(b)];
+        if step != 0 {
+            i += usize::from(step);
+            continue;
+        }
         if b >= 0x80 {
-            if b == 0xE3 || b == 0xEF {
-                match mark_at(rest, i).0 {
-                    Mark::Ws | Mark::Colon | Mark::Open => {
-                        key_end.get_or_insert(i);
-                    }
-                    Mark::Close => closes_later |= i > 0,
-                    Mark::Other => {}
+            // `E3` or `EF`: a three-byte character.
+            match mark_at(rest, i).0 {
+                Mark::Ws | Mark::Colon | Mark::Open => {
+                    key_end.get_or_insert(i);
                 }
+                Mark::Close => closes_later |= i > 0,
+                Mark::Other => {}
             }
-            i += utf8_len(b);
+            i += 3;
             continue;
         }
         match b {
