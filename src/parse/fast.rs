@@ -400,6 +400,38 @@ fn digits(text: &str, from: usize, min: usize, max: usize) -> Option<usize> {
     (min..=max).contains(&run).then_some(from + run)
 }
 
+impl DateParts {
+    /// The same parts of a text that starts `by` bytes later.
+    fn shifted(self, by: usize) -> DateParts {
+        let shift = |(start, end): Range| (start + by, end + by);
+        DateParts {
+            span: shift(self.span),
+            year: shift(self.year),
+            month: shift(self.month),
+            day: self.day.map(shift),
+        }
+    }
+}
+
+/// `date_range` for two dates that [`date`] reads joined by `至` or `到`,
+/// white space around the joint only.
+pub(crate) fn date_range(text: &str) -> Option<(DateParts, DateParts)> {
+    if !plain(text) {
+        return None;
+    }
+    let joint = text.find(['至', '到'])?;
+    let first = date(&text[..trim_ws_end(&text.as_bytes()[..joint])])?;
+    // Both joints are three bytes long.
+    let from = skip_ws(text.as_bytes(), joint + 3);
+    let second = date(&text[from..])?.shifted(from);
+    Some((first, second))
+}
+
+/// `number` for digits alone (`12`): the digits.
+pub(crate) fn number(text: &str) -> Option<&str> {
+    (plain(text) && text.bytes().all(|b| b.is_ascii_digit())).then_some(text)
+}
+
 /// `date` for its commonest spellings, the whole text being the date:
 /// `2024-07-26` (or `/`, `.`), `2024年7月26日` (or `号`), `2024年7月`,
 /// `2024年7月底` (or `末`), the Chinese ones optionally ending in `前`,
@@ -730,6 +762,26 @@ pub(crate) mod tests {
         }
     }
 
+    #[test]
+    fn plan_values_read_the_same_with_and_without_the_fast_paths() {
+        for (period, count, kind) in [
+            ("2024-03-29 至 2024-06-28", "12", "巡察"),
+            ("2024年3月29日至2024年6月28日", "１２", "审计"),
+            ("2024-03-29到2024-06-28", " 7 ", "其它"),
+            ("2024-03-29至6月28日", "12个", "AUDIT"),
+            ("2024-06-28至2024-03-29", "0", "巡视"),
+            ("2024-02-30至2024-03-01", "99999999", "其他"),
+            ("2024年3月前至2024年6月底", "12 项", "督查"),
+            ("2024-03-29至2024-06-28至2024-07-01", "1２", "巡 察"),
+            ("2024-03-29\u{a0}至2024-06-28", "-1", "xuncha"),
+        ] {
+            same_both_ways(&format!(
+                "方案 P {{\n  反馈日期：2024-07-26\n  巡察期间：{period}\n  问题数：{count}\n  \
+                 类型：{kind}\n}}\n"
+            ));
+        }
+    }
+
     fn value() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
             " ",
@@ -797,6 +849,17 @@ pub(crate) mod tests {
             "第三季度",
             "2024-10-31",
             "日",
+            "至",
+            "到",
+            "~",
+            "6月28日",
+            "12",
+            "１２",
+            "个",
+            "巡察",
+            "审计",
+            "其它",
+            "Audit",
         ]);
         prop::collection::vec(piece, 1..8).prop_map(|p| p.concat())
     }
@@ -814,9 +877,12 @@ pub(crate) mod tests {
             milestone in value(),
             verified in value(),
             review in value(),
+            plan_fields in (value(), value(), value()),
         ) {
+            let (period, count, kind) = plan_fields;
             let text = format!(
-                "方案 P {{\n  反馈日期：2024-07-26\n  问题 {header} {{\n    措施 {header} {{\n      \
+                "方案 P {{\n  反馈日期：2024-07-26\n  巡察期间：{period}\n  问题数：{count}\n  \
+                 类型：{kind}\n  问题 {header} {{\n    措施 {header} {{\n      \
                  责任领导：{leader}\n      时限：{deadline}\n      状态：{status}\n      \
                  完成日期：{completed}\n      佐证：{evidence}\n      节点：{milestone}\n      \
                  验收：{verified}\n      回头看：{review}\n    }}\n  }}\n}}\n"

@@ -306,6 +306,19 @@ impl Reader<'_> {
 
     /// Two dates (`巡察期间`, `公开期限`); the second may leave out the year.
     pub fn date_range(&mut self, value: &ValueText) -> Option<DateRange> {
+        if fast::enabled()
+            && let Some((first, second)) = fast::date_range(&value.text)
+        {
+            let base = self.feedback;
+            let start = self.date_parts(value, first, base)?;
+            let end = self.date_parts(value, second, Some(start.value.first))?;
+            return Some(DateRange {
+                start: start.value,
+                end: end.value,
+                start_span: start.span,
+                end_span: end.span,
+            });
+        }
         let Some(top) = Self::parse(Rule::date_range, value) else {
             let t = value.text.trim();
             self.report(
@@ -863,9 +876,13 @@ impl Reader<'_> {
 
     /// A whole number (`问题数`).
     pub fn number(&mut self, value: &ValueText) -> Option<u32> {
-        let digits = Self::parse(Rule::number, value).and_then(|top| {
-            top.into_inner()
-                .find(|p| p.as_rule() == Rule::number_digits)
+        let fast = fast::enabled().then(|| fast::number(&value.text)).flatten();
+        let digits = fast.or_else(|| {
+            Self::parse(Rule::number, value).and_then(|top| {
+                top.into_inner()
+                    .find(|p| p.as_rule() == Rule::number_digits)
+                    .map(|p| p.as_str())
+            })
         });
         let Some(digits) = digits else {
             let t = value.text.trim();
@@ -879,7 +896,7 @@ impl Reader<'_> {
             );
             return None;
         };
-        let n = number_of(digits.as_str());
+        let n = number_of(digits);
         u32::try_from(n).ok().filter(|n| *n < 100_000).or_else(|| {
             self.report(
                 value.span,
@@ -892,6 +909,16 @@ impl Reader<'_> {
 
     /// The kind of inspection (`类型`).
     pub fn inspection_kind(&mut self, value: &ValueText) -> Option<InspectionKind> {
+        if fast::enabled() {
+            match &*value.text {
+                "巡视" => return Some(InspectionKind::Xunshi),
+                "巡察" => return Some(InspectionKind::Xuncha),
+                "审计" => return Some(InspectionKind::Audit),
+                "督查" => return Some(InspectionKind::Supervision),
+                "其他" | "其它" => return Some(InspectionKind::Other),
+                _ => {}
+            }
+        }
         let Some(top) = Self::parse(Rule::inspection_kind, value) else {
             let word = value.text.trim();
             let words = [
