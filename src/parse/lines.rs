@@ -160,15 +160,19 @@ fn split(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Span> {
                 ),
             }
         }
-        let content_end = if end > start && text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        spans.push(Span::new(start, content_end));
+        spans.push(without_cr(text.as_bytes(), start, end));
         start = end + 1;
     }
     spans
+}
+
+/// The span of the physical line `start..end` less the `\r` of a `\r\n`.
+fn without_cr(bytes: &[u8], start: usize, end: usize) -> Span {
+    if end > start && bytes[end - 1] == b'\r' {
+        Span::new(start, end - 1)
+    } else {
+        Span::new(start, end)
+    }
 }
 
 /// The spans of the physical lines of `text`, without their line breaks
@@ -181,12 +185,7 @@ fn physical_lines(text: &str) -> Vec<Span> {
         if start >= bytes.len() {
             break;
         }
-        let content_end = if end > start && bytes[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        spans.push(Span::new(start, content_end));
+        spans.push(without_cr(bytes, start, end));
         start = end + 1;
     }
     spans
