@@ -29,8 +29,8 @@ use crate::{fix, hash, parse, source, tr};
 /// The extension of plan files.
 pub const PLAN_EXTENSION: &str = "rect";
 
-/// Files are checked this many at a time; their results are written before
-/// the next chunk is read.
+/// Files are checked this many at a time; a chunk's results are written
+/// while the next chunk is checked, so at most two chunks are held.
 const CHUNK: usize = 256;
 
 /// Why a run could not be done (exit code 2).
@@ -172,8 +172,8 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     let mut profiles_seen = BTreeSet::new();
     let mut write_failed = false;
     let mut would_change = false;
-    for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<Done> = pool.install(|| {
+    let check_chunk = |chunk: &[Input]| -> Vec<Done> {
+        pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
@@ -186,54 +186,67 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
                     check_one(input, resolved, dates, stdin, keep_text, fix, intake)
                 })
                 .collect()
-        });
-        for mut done in results {
-            if done.skipped {
-                let path = &done.report.path;
-                let note = match lang {
-                    Lang::Zh => format!("rectlint: 跳过二进制文件 {path}"),
-                    Lang::En => format!("rectlint: skipped {path}: a binary file"),
-                };
-                eprintln!("{note}");
-                continue;
-            }
-            let file = &mut done.report;
-            if args.write_baseline.is_some() {
-                // What is recorded now is, by definition, not new.
-                recorded.extend(file.diagnostics.iter().map(|l| l.key(&file.path)));
-                hidden += file.diagnostics.len();
-                file.diagnostics.clear();
-            } else if let Some(matcher) = &mut matcher {
-                let before = file.diagnostics.len();
-                let path = file.path.clone();
-                file.diagnostics.retain(|l| !matcher.take(&l.key(&path)));
-                hidden += before - file.diagnostics.len();
-            }
-            summary.add(&done.report);
-            statistics.add(&done.report);
-            summary.fixed += done.fixed;
-            as_of_seen.insert(done.as_of);
-            profiles_seen.insert(done.profile);
-            if let Some(text) = done.fixed_stdin {
-                out.write_all(text.as_bytes())?;
-                continue;
-            }
-            if let Some(diff) = done.diff {
-                would_change = true;
-                write!(out, "{diff}")?;
-                continue;
-            }
-            if let Some(why) = done.write_error {
-                write_failed = true;
-                eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
-            }
-            if fix.is_none_or(|f| !f.diff)
-                && !(fix.is_some() && inputs.iter().all(|i| i.path.is_none()))
-            {
-                reporter.file(out, &done.report)?;
+        })
+    };
+    std::thread::scope(|scope| -> Result<(), RunError> {
+        // The next chunk is checked while this one is reported, in order.
+        let mut chunks = inputs.chunks(CHUNK);
+        let check_chunk = &check_chunk;
+        let mut next = chunks.next().map(|c| scope.spawn(move || check_chunk(c)));
+        while let Some(checking) = next.take() {
+            let results = checking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            next = chunks.next().map(|c| scope.spawn(move || check_chunk(c)));
+            for mut done in results {
+                if done.skipped {
+                    let path = &done.report.path;
+                    let note = match lang {
+                        Lang::Zh => format!("rectlint: 跳过二进制文件 {path}"),
+                        Lang::En => format!("rectlint: skipped {path}: a binary file"),
+                    };
+                    eprintln!("{note}");
+                    continue;
+                }
+                let file = &mut done.report;
+                if args.write_baseline.is_some() {
+                    // What is recorded now is, by definition, not new.
+                    recorded.extend(file.diagnostics.iter().map(|l| l.key(&file.path)));
+                    hidden += file.diagnostics.len();
+                    file.diagnostics.clear();
+                } else if let Some(matcher) = &mut matcher {
+                    let before = file.diagnostics.len();
+                    let path = file.path.clone();
+                    file.diagnostics.retain(|l| !matcher.take(&l.key(&path)));
+                    hidden += before - file.diagnostics.len();
+                }
+                summary.add(&done.report);
+                statistics.add(&done.report);
+                summary.fixed += done.fixed;
+                as_of_seen.insert(done.as_of);
+                profiles_seen.insert(done.profile);
+                if let Some(text) = done.fixed_stdin {
+                    out.write_all(text.as_bytes())?;
+                    continue;
+                }
+                if let Some(diff) = done.diff {
+                    would_change = true;
+                    write!(out, "{diff}")?;
+                    continue;
+                }
+                if let Some(why) = done.write_error {
+                    write_failed = true;
+                    eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
+                }
+                if fix.is_none_or(|f| !f.diff)
+                    && !(fix.is_some() && inputs.iter().all(|i| i.path.is_none()))
+                {
+                    reporter.file(out, &done.report)?;
+                }
             }
         }
-    }
+        Ok(())
+    })?;
     if fix.is_some() && inputs.iter().all(|i| i.path.is_none()) {
         out.flush()?;
         return Ok(Outcome {
