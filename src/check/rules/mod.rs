@@ -11,6 +11,37 @@ macro_rules! registry {
 
 mod dates;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// What a rule made from a profile's word list, kept for the last list seen
+/// on a thread: every plan of a run shares its profile's lists, and making
+/// (lowering, indexing, building searchers) would otherwise be done per plan.
+pub(crate) struct PerList<T>(RefCell<Option<(Vec<String>, Rc<T>)>>);
+
+impl<T> PerList<T> {
+    pub(crate) const fn new() -> Self {
+        PerList(RefCell::new(None))
+    }
+
+    /// What `make` makes of `list`, made again only for another list; a
+    /// list `make` fails on is not kept.
+    pub(crate) fn get<E>(
+        &self,
+        list: &[String],
+        make: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Rc<T>, E> {
+        if let Some((kept, made)) = self.0.borrow().as_ref()
+            && kept.as_slice() == list
+        {
+            return Ok(Rc::clone(made));
+        }
+        let fresh = Rc::new(make()?);
+        *self.0.borrow_mut() = Some((list.to_vec(), Rc::clone(&fresh)));
+        Ok(fresh)
+    }
+}
+
 registry! {
     p001_syntax_error::SyntaxError,
     p002_not_utf8::NotUtf8,

@@ -172,8 +172,7 @@ struct Automaton {
 thread_local! {
     /// The searchers for the last list of placeholders seen on this
     /// thread: every plan of a run shares its profile's list.
-    static AUTOMATON: std::cell::RefCell<Option<(Vec<String>, std::rc::Rc<Automaton>)>> =
-        const { std::cell::RefCell::new(None) };
+    static AUTOMATON: super::PerList<Automaton> = const { super::PerList::new() };
 }
 
 impl<'p> Finder<'p> {
@@ -182,30 +181,25 @@ impl<'p> Finder<'p> {
             .filter(|&i| !placeholders[i].is_empty())
             .collect();
         let automaton = AUTOMATON.with(|cached| {
-            let mut cached = cached.borrow_mut();
-            if let Some((list, automaton)) = cached.as_ref()
-                && list.as_slice() == placeholders
-            {
-                return Some(automaton.clone());
-            }
-            let patterns = || index.iter().map(|&i| &placeholders[i]);
-            // A group without patterns needs no searcher; one that cannot
-            // be made here leaves every value to the automaton.
-            let any = [true, false]
-                .into_iter()
-                .filter(|&short| patterns().any(|p| (p.len() < 3) == short))
-                .map(|short| {
-                    aho_corasick::packed::Searcher::new(
-                        patterns().filter(|p| (p.len() < 3) == short),
-                    )
+            cached.get(placeholders, || {
+                let patterns = || index.iter().map(|&i| &placeholders[i]);
+                // A group without patterns needs no searcher; one that cannot
+                // be made here leaves every value to the automaton.
+                let any = [true, false]
+                    .into_iter()
+                    .filter(|&short| patterns().any(|p| (p.len() < 3) == short))
+                    .map(|short| {
+                        aho_corasick::packed::Searcher::new(
+                            patterns().filter(|p| (p.len() < 3) == short),
+                        )
+                    })
+                    .collect::<Option<Vec<_>>>();
+                Ok::<_, aho_corasick::BuildError>(Automaton {
+                    any,
+                    every: aho_corasick::AhoCorasick::new(patterns())?,
                 })
-                .collect::<Option<Vec<_>>>();
-            let automaton = std::rc::Rc::new(Automaton {
-                any,
-                every: aho_corasick::AhoCorasick::new(patterns()).ok()?,
-            });
-            *cached = Some((placeholders.to_vec(), automaton.clone()));
-            Some(automaton)
+            })
+            .ok()
         });
         Self {
             placeholders,

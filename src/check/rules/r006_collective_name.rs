@@ -48,24 +48,16 @@ pub(super) struct Collective {
 thread_local! {
     /// The collective words of the last list seen on this thread, with the
     /// list: every plan of a run shares its profile's, and four rules ask.
-    static MADE: std::cell::RefCell<Option<(Vec<String>, Rc<Collective>)>> =
-        const { std::cell::RefCell::new(None) };
+    static MADE: super::PerList<Collective> = const { super::PerList::new() };
 }
 
 impl Collective {
     /// The collective words of the list `words`.
     pub(super) fn of(words: &[String]) -> Rc<Self> {
-        MADE.with(|made| {
-            let mut made = made.borrow_mut();
-            if let Some((list, collective)) = made.as_ref()
-                && list.as_slice() == words
-            {
-                return Rc::clone(collective);
-            }
-            let collective = Rc::new(Self::new(words));
-            *made = Some((words.to_vec(), Rc::clone(&collective)));
-            collective
-        })
+        let Ok(collective) = MADE.with(|made| {
+            made.get(words, || Ok::<_, std::convert::Infallible>(Self::new(words)))
+        });
+        collective
     }
 
     fn new(words: &[String]) -> Self {
@@ -318,6 +310,9 @@ mod tests {
         assert_eq!(found("中共某局党委").as_deref(), Some("党委"));
         assert_eq!(found("相关部门（牵头）").as_deref(), Some("相关部门"));
         assert_eq!(found("all departments").as_deref(), Some("All Departments"));
+        assert_eq!(found("ALL DEPARTMENTS").as_deref(), Some("All Departments"));
+        assert_eq!(found("相关部门 (牵头) ").as_deref(), Some("相关部门"));
+        assert_eq!(found("\u{3000}分局党委\u{3000}").as_deref(), Some("分局党委"));
         assert_eq!(collective("分局党委书记", &words), None);
         assert_eq!(collective("党委办公室", &words), None);
         assert_eq!(collective("全体民警代表王芳", &words), None);
