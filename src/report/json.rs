@@ -13,29 +13,44 @@ use serde::Serialize;
 use super::{FileReport, Reporter, RunInfo, Summary};
 use crate::diagnostic::Lang;
 
-/// Renders the run as one JSON document.
+/// Renders the run as one JSON document. The findings come first, the
+/// counts that head the document only at the end: each file's findings are
+/// rendered as they come (while the next files are checked) and kept as
+/// text, and the document is written around them at the end, byte for byte
+/// as `serde_json::to_writer_pretty` writes the whole (a test holds it to
+/// that).
 pub struct Json {
     lang: Lang,
-    entries: Vec<Entry>,
+    /// The elements of the `diagnostics` array, each after its separator,
+    /// indented for their place in the document.
+    diagnostics: Vec<u8>,
+    /// One finding, rendered at the top level.
+    scratch: Vec<u8>,
 }
 
 impl Json {
     pub fn new(lang: Lang) -> Self {
         Self {
             lang,
-            entries: Vec::new(),
+            diagnostics: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 }
 
+/// The members before `diagnostics`.
 #[derive(Serialize)]
-struct Document<'a> {
+struct Head<'a> {
     version: u32,
     tool: Tool,
     as_of: Option<&'a str>,
     profile: Option<&'a str>,
     summary: Counts,
-    diagnostics: &'a [Entry],
+}
+
+/// The members after `diagnostics`, when asked for.
+#[derive(Serialize)]
+struct Tail<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     statistics: Option<Vec<Count<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,43 +87,63 @@ struct Counts {
 }
 
 #[derive(Serialize)]
-struct Entry {
-    code: String,
+struct Entry<'a> {
+    code: &'a str,
     severity: &'static str,
-    message: String,
-    help: Option<String>,
-    path: String,
+    message: &'a str,
+    help: Option<&'a str>,
+    path: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    node: Option<String>,
+    node: Option<&'a str>,
     fixable: bool,
 }
+
+/// Where the `diagnostics` array's elements stand: two levels in.
+const ELEMENT_INDENT: &[u8] = b"    ";
 
 impl Reporter for Json {
     fn file(&mut self, _out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         for located in &file.diagnostics {
             let d = &located.diagnostic;
-            self.entries.push(Entry {
-                code: d.code.clone(),
+            let entry = Entry {
+                code: &d.code,
                 severity: d.severity.as_str(),
-                message: d.message.get(self.lang).to_owned(),
-                help: d.help.as_ref().map(|h| h.get(self.lang).to_owned()),
-                path: file.path.clone(),
+                message: d.message.get(self.lang),
+                help: d.help.as_ref().map(|h| h.get(self.lang)),
+                path: &file.path,
                 line: located.start.line,
                 column: located.start.column,
                 end_line: located.end.line,
                 end_column: located.end.column,
-                node: d.node.clone(),
+                node: d.node.as_deref(),
                 fixable: d.fix.is_some(),
-            });
+            };
+            self.scratch.clear();
+            serde_json::to_writer_pretty(&mut self.scratch, &entry).map_err(io::Error::other)?;
+            let separator: &[u8] = if self.diagnostics.is_empty() {
+                b"\n"
+            } else {
+                b",\n"
+            };
+            self.diagnostics.extend_from_slice(separator);
+            // Every line break of the rendering is between its tokens (JSON
+            // strings escape theirs): each line moves in as a whole.
+            for (i, line) in self.scratch.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    self.diagnostics.push(b'\n');
+                }
+                self.diagnostics.extend_from_slice(ELEMENT_INDENT);
+                self.diagnostics.extend_from_slice(line);
+            }
         }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary, run: &RunInfo) -> io::Result<()> {
-        let document = Document {
+        let head = Head {
             version: 1,
             tool: Tool {
                 name: "rectlint",
@@ -122,7 +157,8 @@ impl Reporter for Json {
                 warnings: s.warnings,
                 infos: s.infos,
             },
-            diagnostics: &self.entries,
+        };
+        let tail = Tail {
             statistics: run.statistics.as_ref().map(|rows| {
                 rows.iter()
                     .map(|(code, count)| Count {
@@ -138,7 +174,200 @@ impl Reporter for Json {
                 written: b.written,
             }),
         };
-        serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
+        let head = serde_json::to_vec_pretty(&head).map_err(io::Error::other)?;
+        let tail = serde_json::to_vec_pretty(&tail).map_err(io::Error::other)?;
+        // `{…\n}` less its closing line, then the members that follow.
+        out.write_all(head.strip_suffix(b"\n}").unwrap_or(&head))?;
+        out.write_all(b",\n  \"diagnostics\": ")?;
+        if self.diagnostics.is_empty() {
+            out.write_all(b"[]")?;
+        } else {
+            out.write_all(b"[")?;
+            out.write_all(&self.diagnostics)?;
+            out.write_all(b"\n  ]")?;
+        }
+        // `{}` when neither is asked for, else `{\n  …\n}`.
+        match tail.strip_prefix(b"{") {
+            Some(members) if members != b"}" => {
+                out.write_all(b",")?;
+                out.write_all(members)?;
+            }
+            _ => out.write_all(b"\n}")?,
+        }
         writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Fix, Severity};
+    use crate::report::BaselineReport;
+    use crate::span::Span;
+    use crate::tr;
+
+    /// The whole document as one value, as the format was first written:
+    /// the reference the streamed rendering must equal byte for byte.
+    #[derive(Serialize)]
+    struct Document<'a> {
+        #[serde(flatten)]
+        head: Head<'a>,
+        diagnostics: Vec<Entry<'a>>,
+        #[serde(flatten)]
+        tail: Tail<'a>,
+    }
+
+    fn files() -> Vec<FileReport> {
+        let text = "方案 甲 {\n  问题数：\"2\"\n}\n";
+        let mut first = Diagnostic::new(
+            "S006",
+            Span::new(9, 21),
+            tr!("数目“不对”", "a \"wrong\"\ncount"),
+        )
+        .with_help(tr!("改为 1", "make it 1\tor\\so"))
+        .with_node("甲");
+        first.severity = Severity::Warning;
+        first.fix = Some(Fix::unsafe_replace(Span::new(16, 19), "1"));
+        let mut second = Diagnostic::new("P001", Span::point(0), tr!("乙", "b"));
+        second.severity = Severity::Info;
+        vec![
+            FileReport::new("a.rect".into(), text, vec![first, second], false),
+            FileReport::new("empty.rect".into(), "", Vec::new(), false),
+            FileReport::new(
+                "子/b.rect".into(),
+                text,
+                vec![Diagnostic::new("T007", Span::new(0, 6), tr!("丙", "c"))],
+                false,
+            ),
+        ]
+    }
+
+    fn reference(files: &[FileReport], lang: Lang, s: &Summary, run: &RunInfo) -> String {
+        let entries = files
+            .iter()
+            .flat_map(|f| f.diagnostics.iter().map(move |l| (f, l)))
+            .map(|(f, located)| {
+                let d = &located.diagnostic;
+                Entry {
+                    code: &d.code,
+                    severity: d.severity.as_str(),
+                    message: d.message.get(lang),
+                    help: d.help.as_ref().map(|h| h.get(lang)),
+                    path: &f.path,
+                    line: located.start.line,
+                    column: located.start.column,
+                    end_line: located.end.line,
+                    end_column: located.end.column,
+                    node: d.node.as_deref(),
+                    fixable: d.fix.is_some(),
+                }
+            })
+            .collect();
+        let statistics = run.statistics.as_ref().map(|rows| {
+            rows.iter()
+                .map(|(code, count)| Count {
+                    code,
+                    count: *count,
+                })
+                .collect()
+        });
+        let document = Document {
+            head: Head {
+                version: 1,
+                tool: Tool {
+                    name: "rectlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+                as_of: run.as_of.as_deref(),
+                profile: run.profile.as_deref(),
+                summary: Counts {
+                    files: s.files,
+                    errors: s.errors,
+                    warnings: s.warnings,
+                    infos: s.infos,
+                },
+            },
+            diagnostics: entries,
+            tail: Tail {
+                statistics,
+                baseline: run.baseline.as_ref().map(|b| BaselineSection {
+                    file: &b.file,
+                    hidden: b.hidden,
+                    pruneable: &b.pruneable,
+                    written: b.written,
+                }),
+            },
+        };
+        serde_json::to_string_pretty(&document).unwrap() + "\n"
+    }
+
+    fn streamed(files: &[FileReport], lang: Lang, s: &Summary, run: &RunInfo) -> String {
+        let mut json = Json::new(lang);
+        let mut out = Vec::new();
+        for file in files {
+            json.file(&mut out, file).unwrap();
+        }
+        assert!(out.is_empty(), "nothing is written before the end");
+        json.finish(&mut out, s, run).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_streamed_document_is_the_whole_one() {
+        let all = files();
+        let plain = RunInfo {
+            lang: Lang::Zh,
+            as_of: Some("2025-04-27".into()),
+            profile: None,
+            statistics: None,
+            baseline: None,
+            warnings_fail: None,
+        };
+        let asked = RunInfo {
+            profile: Some("strict".into()),
+            statistics: Some(vec![("S006".into(), 1), ("P001".into(), 1)]),
+            baseline: Some(BaselineReport {
+                file: "基线.json".into(),
+                hidden: 2,
+                pruneable: vec![crate::baseline::Key {
+                    path: "a.rect".into(),
+                    code: "T007".into(),
+                    node: None,
+                    content: "0123456789abcdef".into(),
+                }],
+                written: Some(3),
+            }),
+            ..plain.clone()
+        };
+        let only_baseline = RunInfo {
+            statistics: None,
+            ..asked.clone()
+        };
+        let mut summary = Summary::default();
+        for file in &all {
+            summary.add(file);
+        }
+        for files in [&all[..], &all[1..2], &[]] {
+            for run in [&plain, &asked, &only_baseline] {
+                for lang in [Lang::Zh, Lang::En] {
+                    assert_eq!(
+                        streamed(files, lang, &summary, run),
+                        reference(files, lang, &summary, run)
+                    );
+                }
+            }
+        }
+        // What the reference gives is the format of CLI.md.
+        let empty = streamed(&[], Lang::Zh, &Summary::default(), &plain);
+        assert!(empty.contains("\n  \"diagnostics\": []\n}\n"), "{empty}");
+        let some = streamed(&all, Lang::En, &summary, &plain);
+        assert!(
+            some.contains("  \"diagnostics\": [\n    {\n      \"code\": \"P001\",\n"),
+            "{some}"
+        );
+        assert!(
+            some.contains("\"message\": \"a \\\"wrong\\\"\\ncount\""),
+            "{some}"
+        );
     }
 }
