@@ -581,7 +581,7 @@ pub(crate) struct Walk {
 }
 
 /// The files to check: explicit files always (even if ignored or
-/// excluded), folders walked in parallel for `*.rect`, `-` for standard
+/// excluded), folders walked (in parallel on three cores or more) for `*.rect`, `-` for standard
 /// input; sorted by shown path, each once.
 ///
 /// A walk honours `.gitignore` files (in every folder, and in the folders
@@ -626,11 +626,18 @@ pub(crate) fn collect_walking(
             ))
         })?;
         if metadata.is_dir() {
+            // What the walk adds to the folder's path is names read from
+            // folders (never `.` or `..`): joined to the folder's absolute
+            // path, they need no normalising.
+            let folder = config::normalize(&cwd.join(path));
             for file in walk_folder(path, cwd, walk)? {
-                insert_file(&mut inputs, &file, cwd);
+                let absolute = file
+                    .strip_prefix(path)
+                    .map_or_else(|_| config::normalize(&cwd.join(&file)), |r| folder.join(r));
+                insert_file(&mut inputs, &file, absolute, cwd);
             }
         } else {
-            insert_file(&mut inputs, path, cwd);
+            insert_file(&mut inputs, path, config::normalize(&cwd.join(path)), cwd);
         }
     }
     Ok(inputs.into_values().collect())
@@ -652,31 +659,39 @@ fn walk_folder(root: &Path, cwd: &Path, walk: &Walk) -> Result<Vec<PathBuf>, Run
     }
     let found = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
-    builder.build_parallel().run(|| {
-        let (found, errors) = (&found, &errors);
-        Box::new(move |entry| {
-            match entry {
-                Ok(entry) => {
-                    let is_plan = entry.file_type().is_some_and(|t| t.is_file())
-                        && entry
-                            .path()
-                            .extension()
-                            .is_some_and(|e| e == PLAN_EXTENSION);
-                    if is_plan {
-                        found
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner)
-                            .push(entry.into_path());
-                    }
-                }
-                Err(e) => errors
+    let visit = |entry: Result<ignore::DirEntry, ignore::Error>| match entry {
+        Ok(entry) => {
+            let is_plan = entry.file_type().is_some_and(|t| t.is_file())
+                && entry
+                    .path()
+                    .extension()
+                    .is_some_and(|e| e == PLAN_EXTENSION);
+            if is_plan {
+                found
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
-                    .push(e.to_string()),
+                    .push(entry.into_path());
             }
-            ignore::WalkState::Continue
-        })
-    });
+        }
+        Err(e) => errors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(e.to_string()),
+    };
+    let threads = match walk.threads {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        n => n,
+    };
+    if threads < PARALLEL_WALK_THREADS {
+        builder.build().for_each(visit);
+    } else {
+        builder.build_parallel().run(|| {
+            Box::new(|entry| {
+                visit(entry);
+                ignore::WalkState::Continue
+            })
+        });
+    }
     let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
     errors.sort();
     if let Some(first) = errors.into_iter().next() {
@@ -684,6 +699,11 @@ fn walk_folder(root: &Path, cwd: &Path, walk: &Walk) -> Result<Vec<PathBuf>, Run
     }
     Ok(found.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
+
+/// Folders are walked in parallel with at least this many threads: with
+/// fewer, the parallel walker's threads cost more than they share (2,000
+/// plans in one folder: 3.7 ms walked in order, 6.2 ms on two threads).
+const PARALLEL_WALK_THREADS: usize = 3;
 
 /// `--exclude`: globs with a `/` match the path from the working directory
 /// (`plans/old/**`, `*/draft-*.rect`); globs without one match any single
@@ -814,12 +834,12 @@ impl Scope {
     }
 }
 
-fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, cwd: &Path) {
+fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, absolute: PathBuf, cwd: &Path) {
     let display = shown(path, cwd);
     inputs.entry(display.clone()).or_insert_with(|| Input {
         display,
         path: Some(path.to_path_buf()),
-        absolute: Some(config::normalize(&cwd.join(path))),
+        absolute: Some(absolute),
     });
 }
 

@@ -52,6 +52,20 @@ fn a_walk_honours_gitignore_ignore_and_hidden_files() {
         ["plans/a.rect", "plans/drafts/b.rect", "plans/old/c.rect"]
     );
     assert_eq!(walked(&run, &["plans"]), walked(&run, &[]));
+    // Walked in order (one or two threads) or in parallel (three or more):
+    // the same files.
+    for jobs in ["1", "2", "3", "8"] {
+        assert_eq!(
+            walked(&run, &["--jobs", jobs]),
+            walked(&run, &[]),
+            "--jobs {jobs}"
+        );
+        assert_eq!(
+            walked(&run, &["--jobs", jobs, "./plans/"]),
+            walked(&run, &[]),
+            "--jobs {jobs}"
+        );
+    }
 }
 
 #[test]
