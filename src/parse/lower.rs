@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::fast;
 use super::keywords::{BlockKind, KEYWORDS, Keyword};
 use super::lines::{Entry, Line, LineKind, ValueForm, value_text};
-use super::tree::{Block, Item};
+use super::tree::{Block, Node, Tree};
 use super::values::{Reader, ValueText};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Lang, Text};
 use crate::model::{
@@ -25,6 +25,7 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 pub(crate) struct Lowerer<'a, 'd> {
     text: &'a str,
     lines: &'a [Line],
+    tree: &'a Tree,
     reader: Reader<'d>,
 }
 
@@ -42,10 +43,16 @@ impl Default for Seen {
 const KEYWORD_COUNT: usize = Keyword::Date as usize + 1;
 
 impl<'a, 'd> Lowerer<'a, 'd> {
-    pub fn new(text: &'a str, lines: &'a [Line], diagnostics: &'d mut Vec<Diagnostic>) -> Self {
+    pub fn new(
+        text: &'a str,
+        lines: &'a [Line],
+        tree: &'a Tree,
+        diagnostics: &'d mut Vec<Diagnostic>,
+    ) -> Self {
         Self {
             text,
             lines,
+            tree,
             reader: Reader {
                 feedback: None,
                 diagnostics,
@@ -92,14 +99,16 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     // ───────────────────────── the top level ─────────────────────────
 
     /// Lower the whole file: exactly one plan block.
-    pub fn file(&mut self, items: &[Item]) -> Option<Plan> {
+    pub fn file(&mut self) -> Option<Plan> {
+        let tree = self.tree;
+        let items = tree.top();
         let mut plan: Option<Plan> = None;
-        let has_plan = items
-            .iter()
-            .any(|i| matches!(i, Item::Block(b) if self.keyword(b.line) == Some(Keyword::Plan)));
-        for item in items {
+        let has_plan = items.iter().any(|&i| {
+            matches!(tree.node(i), Node::Block(b) if self.keyword(b.line) == Some(Keyword::Plan))
+        });
+        for item in items.iter().map(|&i| tree.node(i)) {
             match item {
-                Item::Block(block) if self.keyword(block.line) == Some(Keyword::Plan) => {
+                Node::Block(block) if self.keyword(block.line) == Some(Keyword::Plan) => {
                     if let Some(first) = &plan {
                         let key = self.entry(block.line).map_or(block.span, |e| e.key);
                         let first = first.header.keyword_span;
@@ -124,7 +133,9 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             }
         }
         if plan.is_none() {
-            let at = items.first().map_or(Span::point(0), |i| self.item_key(i));
+            let at = items
+                .first()
+                .map_or(Span::point(0), |&i| self.item_key(tree.node(i)));
             self.report(
                 Diagnostic::new(
                     "P001",
@@ -143,10 +154,9 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     /// How many blocks of this keyword `block` holds (to size a vector:
     /// measures are large, and vectors grown by doubling waste a third).
     fn count_blocks(&self, block: &Block, keyword: Keyword) -> usize {
-        block
-            .items
-            .iter()
-            .filter(|i| matches!(i, Item::Block(b) if self.keyword(b.line) == Some(keyword)))
+        self.tree
+            .children(block)
+            .filter(|i| matches!(i, Node::Block(b) if self.keyword(b.line) == Some(keyword)))
             .count()
     }
 
@@ -154,10 +164,10 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         self.entry(line).and_then(|e| e.keyword)
     }
 
-    fn item_key(&self, item: &Item) -> Span {
+    fn item_key(&self, item: Node) -> Span {
         let line = match item {
-            Item::Field(l) => *l,
-            Item::Block(b) => b.line,
+            Node::Field(l) => l,
+            Node::Block(b) => b.line,
         };
         self.entry(line).map_or(self.lines[line].span, |e| e.key)
     }
@@ -181,10 +191,10 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     // ───────────────────────── misplaced and unknown ─────────────────────────
 
     /// Report an item that may not stand in a block of kind `parent`.
-    fn misplaced(&mut self, item: &Item, parent: BlockKind) {
+    fn misplaced(&mut self, item: Node, parent: BlockKind) {
         let (line, is_block) = match item {
-            Item::Field(l) => (*l, false),
-            Item::Block(b) => (b.line, true),
+            Node::Field(l) => (l, false),
+            Node::Block(b) => (b.line, true),
         };
         let Some(entry) = self.entry(line) else {
             return;
@@ -369,10 +379,10 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         };
         // The feedback date first: dates without a year follow it.
         let mut scratch = Seen::default();
-        for item in &block.items {
-            if let Item::Field(line) = item
-                && self.keyword(*line) == Some(Keyword::Feedback)
-                && let Some(f) = self.field(&mut scratch, *line, |r, v| {
+        for item in self.tree.children(block) {
+            if let Node::Field(line) = item
+                && self.keyword(line) == Some(Keyword::Feedback)
+                && let Some(f) = self.field(&mut scratch, line, |r, v| {
                     r.feedback = None;
                     r.date(v)
                 })
@@ -383,11 +393,11 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         }
         // Those reads reported their problems; read again quietly below.
         let mut seen = Seen::default();
-        let mut apart = self.issues_apart(&block.items);
-        for (i, item) in block.items.iter().enumerate() {
+        let mut apart = self.issues_apart(block);
+        for (i, item) in self.tree.children(block).enumerate() {
             match item {
-                Item::Field(line) => self.plan_field(&mut plan, &mut seen, *line),
-                Item::Block(b) => match self.keyword(b.line) {
+                Node::Field(line) => self.plan_field(&mut plan, &mut seen, line),
+                Node::Block(b) => match self.keyword(b.line) {
                     Some(Keyword::People) => self.people(&mut plan, b),
                     Some(Keyword::Departments) => self.departments(&mut plan, b),
                     Some(Keyword::Category) => {
@@ -456,22 +466,22 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                     );
                 }
             }
-            _ => self.misplaced(&Item::Field(line), BlockKind::Plan),
+            _ => self.misplaced(Node::Field(line), BlockKind::Plan),
         }
     }
 
     /// `人员 { NAME：ROLE … }`
     fn people(&mut self, plan: &mut Plan, block: &Block) {
         plan.people_blocks.push(block.span);
-        for item in &block.items {
+        for item in self.tree.children(block) {
             match item {
-                Item::Field(line) => {
-                    let Some(entry) = self.entry(*line) else {
+                Node::Field(line) => {
+                    let Some(entry) = self.entry(line) else {
                         continue;
                     };
                     plan.people.push(self.person(entry));
                 }
-                Item::Block(_) => self.nested_in_list(item, BlockKind::People),
+                Node::Block(_) => self.nested_in_list(item, BlockKind::People),
             }
         }
     }
@@ -517,10 +527,10 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     /// `部门 { NAME、NAME … }`
     fn departments(&mut self, plan: &mut Plan, block: &Block) {
         plan.department_blocks.push(block.span);
-        for item in &block.items {
+        for item in self.tree.children(block) {
             match item {
-                Item::Field(line) => {
-                    let Some(entry) = self.entry(*line) else {
+                Node::Field(line) => {
+                    let Some(entry) = self.entry(line) else {
                         continue;
                     };
                     let span = entry.span();
@@ -536,12 +546,12 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                             .map(|name| Department { name }),
                     );
                 }
-                Item::Block(_) => self.nested_in_list(item, BlockKind::Departments),
+                Node::Block(_) => self.nested_in_list(item, BlockKind::Departments),
             }
         }
     }
 
-    fn nested_in_list(&mut self, item: &Item, parent: BlockKind) {
+    fn nested_in_list(&mut self, item: Node, parent: BlockKind) {
         let key = self.item_key(item);
         let (zh, en) = (parent.name(Lang::Zh), parent.name(Lang::En));
         self.report(
@@ -562,10 +572,10 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             header: self.header(block),
             issues: Vec::with_capacity(self.count_blocks(block, Keyword::Issue)),
         };
-        let mut apart = self.issues_apart(&block.items);
-        for (i, item) in block.items.iter().enumerate() {
+        let mut apart = self.issues_apart(block);
+        for (i, item) in self.tree.children(block).enumerate() {
             match item {
-                Item::Block(b) if self.keyword(b.line) == Some(Keyword::Issue) => {
+                Node::Block(b) if self.keyword(b.line) == Some(Keyword::Issue) => {
                     let issue = self.take_issue(&mut apart, i, b);
                     category.issues.push(issue);
                 }
@@ -579,19 +589,20 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     /// large, each with the findings reading it gave; [`Self::take_issue`]
     /// takes them in the items' order, so that the findings come as if the
     /// issues had been read one by one. Empty for smaller files.
-    fn issues_apart(&self, items: &[Item]) -> Vec<Option<(Issue, Vec<Diagnostic>)>> {
+    fn issues_apart(&self, block: &Block) -> Vec<Option<(Issue, Vec<Diagnostic>)>> {
         if self.text.len() < PARALLEL_BYTES {
             return Vec::new();
         }
-        let (text, lines, feedback) = (self.text, self.lines, self.reader.feedback);
-        items
+        let (text, lines, tree, feedback) =
+            (self.text, self.lines, self.tree, self.reader.feedback);
+        tree.items(block)
             .par_iter()
-            .map(|item| {
-                let Item::Block(block) = item else {
+            .map(|&item| {
+                let Node::Block(block) = tree.node(item) else {
                     return None;
                 };
                 let mut found = Vec::new();
-                let mut lowerer = Lowerer::new(text, lines, &mut found);
+                let mut lowerer = Lowerer::new(text, lines, tree, &mut found);
                 if lowerer.keyword(block.line) != Some(Keyword::Issue) {
                     return None;
                 }
@@ -630,15 +641,15 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             measures: Vec::with_capacity(self.count_blocks(block, Keyword::Measure)),
         };
         let mut seen = Seen::default();
-        for item in &block.items {
+        for item in self.tree.children(block) {
             match item {
-                Item::Field(line) => match self.keyword(*line) {
-                    Some(Keyword::Content) => self.set(&mut issue.content, &mut seen, *line, text),
-                    Some(Keyword::Cause) => self.set(&mut issue.cause, &mut seen, *line, text),
-                    Some(Keyword::Source) => self.set(&mut issue.source, &mut seen, *line, text),
+                Node::Field(line) => match self.keyword(line) {
+                    Some(Keyword::Content) => self.set(&mut issue.content, &mut seen, line, text),
+                    Some(Keyword::Cause) => self.set(&mut issue.cause, &mut seen, line, text),
+                    Some(Keyword::Source) => self.set(&mut issue.source, &mut seen, line, text),
                     _ => self.misplaced(item, BlockKind::Issue),
                 },
-                Item::Block(b) => match self.keyword(b.line) {
+                Node::Block(b) => match self.keyword(b.line) {
                     Some(Keyword::Issue) => {
                         let sub = self.issue(b);
                         issue.issues.push(sub);
@@ -679,10 +690,10 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             note: None,
         };
         let mut seen = Seen::default();
-        for item in &block.items {
+        for item in self.tree.children(block) {
             let line = match item {
-                Item::Field(line) => *line,
-                Item::Block(b) => {
+                Node::Field(line) => line,
+                Node::Block(b) => {
                     if self.keyword(b.line) == Some(Keyword::Milestone) {
                         let ms = self.milestone_block(b);
                         push(&mut m.milestones, ms);
@@ -764,12 +775,11 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             evidence: Vec::new(),
         };
         let mut seen = Seen::default();
-        for item in &block.items {
-            let Item::Field(line) = item else {
+        for item in self.tree.children(block) {
+            let Node::Field(line) = item else {
                 self.misplaced(item, BlockKind::Milestone);
                 continue;
             };
-            let line = *line;
             match self.keyword(line) {
                 Some(Keyword::Date) => {
                     if let Some(d) = spanned(self.field(&mut seen, line, Reader::date)) {

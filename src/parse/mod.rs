@@ -18,7 +18,7 @@ use crate::model::{Plan, Suppression};
 use crate::span::MAX_TEXT;
 
 pub use lines::{Line, LineKind};
-pub use tree::{Block, Item, Tree};
+pub use tree::{Block, Item, Node, Tree};
 
 /// What reading a file gives.
 #[derive(Clone, Debug)]
@@ -58,7 +58,7 @@ pub fn parse(text: &str) -> Parsed {
     }
     let lines = lines::read(text, &mut diagnostics);
     let (tree, suppressions) = tree::assemble(text, &lines, &mut diagnostics);
-    let plan = lower::Lowerer::new(text, &lines, &mut diagnostics).file(&tree.items);
+    let plan = lower::Lowerer::new(text, &lines, &tree, &mut diagnostics).file();
     Parsed {
         plan,
         suppressions,

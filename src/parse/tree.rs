@@ -16,18 +16,33 @@ use crate::tr;
 /// Blocks nest at most this deep; deeper ones are reported and skipped.
 pub const MAX_DEPTH: usize = 64;
 
-/// The blocks and fields of a file, in order.
+/// The blocks and fields of a file, in order. Every block is held in one
+/// vector and the items of every block in another, each block's together
+/// (a large plan has tens of thousands of blocks: one vector each took
+/// longer to make and free than to fill).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tree {
-    pub items: Vec<Item>,
+    items: Vec<Item>,
+    blocks: Vec<Block>,
+    /// The top level's items, in `items`.
+    top: std::ops::Range<usize>,
 }
 
-/// A field line or a block.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A field line or a block, as a block holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
     /// The index of an entry line that opens no block.
     Field(usize),
-    Block(Box<Block>),
+    /// The index of a block in the tree.
+    Block(usize),
+}
+
+/// A field line or a block, as the tree gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Node<'t> {
+    /// The index of an entry line that opens no block.
+    Field(usize),
+    Block(&'t Block),
 }
 
 /// A block: its header line, its items, its closing brace.
@@ -41,10 +56,47 @@ pub struct Block {
     pub close: Option<Span>,
     /// Header to closing brace (to the end of the file when unclosed).
     pub span: Span,
-    pub items: Vec<Item>,
+    /// Its items, in the tree's ([`Tree::items`]).
+    items: std::ops::Range<usize>,
     /// Lines inside that belong to no block of the language (inside `人员`,
     /// `部门` or a block too deep or unknown), read as plain entries.
     pub plain: bool,
+}
+
+impl Tree {
+    /// The items of the top level.
+    pub fn top(&self) -> &[Item] {
+        &self.items[self.top.clone()]
+    }
+
+    /// The items of a block of this tree.
+    pub fn items(&self, block: &Block) -> &[Item] {
+        &self.items[block.items.clone()]
+    }
+
+    /// What an item of this tree is.
+    pub fn node(&self, item: Item) -> Node<'_> {
+        match item {
+            Item::Field(line) => Node::Field(line),
+            Item::Block(index) => Node::Block(&self.blocks[index]),
+        }
+    }
+
+    /// The items of a block of this tree, as nodes.
+    pub fn children<'t>(&'t self, block: &Block) -> impl Iterator<Item = Node<'t>> + use<'t> {
+        self.items[block.items.clone()]
+            .iter()
+            .map(|&item| self.node(item))
+    }
+
+    /// A block closes: the items waiting from `first` on are its own.
+    fn close(&mut self, mut block: Block, waiting: &mut Vec<Item>, first: usize) -> Item {
+        let start = self.items.len();
+        self.items.extend(waiting.drain(first..));
+        block.items = start..self.items.len();
+        self.blocks.push(block);
+        Item::Block(self.blocks.len() - 1)
+    }
 }
 
 /// How an entry line acts on the tree.
@@ -72,6 +124,10 @@ pub fn assemble(
     let mut stack: Vec<Frame> = Vec::new();
     let mut waiting: Vec<Item> = Vec::new();
     let mut top = Vec::new();
+    let mut tree = Tree {
+        items: Vec::with_capacity(lines.len()),
+        ..Tree::default()
+    };
     // Blocks opened beyond MAX_DEPTH, counted so that their braces match.
     let mut too_deep = 0usize;
     let mut reported_depth = false;
@@ -120,15 +176,10 @@ pub fn assemble(
                         suspicious_close = Some((brace, frame.block.line));
                     }
                     frame.block.close = Some(brace);
-                    frame.block.items = waiting.drain(frame.first_item..).collect();
                     frame.block.span = frame.block.span.join(brace);
                     item_spans[frame.block.line] = Some(frame.block.span);
-                    push(
-                        &stack,
-                        &mut waiting,
-                        &mut top,
-                        Item::Block(Box::new(frame.block)),
-                    );
+                    let item = tree.close(frame.block, &mut waiting, frame.first_item);
+                    push(&stack, &mut waiting, &mut top, item);
                 }
             }
             LineKind::Entry(entry) => {
@@ -172,7 +223,7 @@ pub fn assemble(
                                 missing_open,
                                 close: None,
                                 span: Span::new(line.indent.end(), line.span.end()),
-                                items: Vec::new(),
+                                items: 0..0,
                                 plain,
                             },
                             first_item: waiting.len(),
@@ -190,13 +241,8 @@ pub fn assemble(
         frame.block.span = Span::new(frame.block.span.start(), text.len());
         item_spans[frame.block.line] = Some(frame.block.span);
         unclosed.push((frame.block.line, frame.block.span));
-        frame.block.items = waiting.drain(frame.first_item..).collect();
-        push(
-            &stack,
-            &mut waiting,
-            &mut top,
-            Item::Block(Box::new(frame.block)),
-        );
+        let item = tree.close(frame.block, &mut waiting, frame.first_item);
+        push(&stack, &mut waiting, &mut top, item);
     }
     if let Some(&(innermost, _)) = unclosed.first() {
         let mut d = unclosed_error(text, lines, innermost, unclosed.len(), suspicious_close);
@@ -228,13 +274,15 @@ pub fn assemble(
             s.scope = item_spans[index].map_or(SuppressionScope::Nothing, SuppressionScope::Node);
         }
     }
-    (Tree { items: top }, suppressions)
+    let start = tree.items.len();
+    tree.items.extend(top);
+    tree.top = start..tree.items.len();
+    (tree, suppressions)
 }
 
 /// Add an item to the innermost open block, or to the top level. The items
-/// of open blocks wait on one stack, and a block takes its own when it
-/// closes, in a vector of just their number (no vector per block grown by
-/// doubling).
+/// of open blocks wait on one stack, and a block moves its own into the
+/// tree's items when it closes.
 fn push(stack: &[Frame], waiting: &mut Vec<Item>, top: &mut Vec<Item>, item: Item) {
     match stack.last() {
         Some(_) => waiting.push(item),
