@@ -24,8 +24,6 @@ pub struct Json {
     /// The elements of the `diagnostics` array, each after its separator,
     /// indented for their place in the document.
     diagnostics: Vec<u8>,
-    /// One finding, rendered at the top level.
-    scratch: Vec<u8>,
 }
 
 impl Json {
@@ -33,7 +31,6 @@ impl Json {
         Self {
             lang,
             diagnostics: Vec::new(),
-            scratch: Vec::new(),
         }
     }
 }
@@ -101,8 +98,34 @@ struct Entry<'a> {
     fixable: bool,
 }
 
-/// Where the `diagnostics` array's elements stand: two levels in.
-const ELEMENT_INDENT: &[u8] = b"    ";
+impl Entry<'_> {
+    /// The entry as an element of the document's `diagnostics` array (two
+    /// levels in), as `serde_json`'s pretty printer writes it there: it
+    /// takes a third of the time.
+    fn write(&self, out: &mut Vec<u8>) -> io::Result<()> {
+        fn string(out: &mut Vec<u8>, key: &str, value: Option<&str>) -> io::Result<()> {
+            write!(out, "      \"{key}\": ")?;
+            match value {
+                Some(value) => serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?,
+                None => out.extend_from_slice(b"null"),
+            }
+            out.extend_from_slice(b",\n");
+            Ok(())
+        }
+        out.extend_from_slice(b"    {\n");
+        string(out, "code", Some(self.code))?;
+        string(out, "severity", Some(self.severity))?;
+        string(out, "message", Some(self.message))?;
+        string(out, "help", self.help)?;
+        string(out, "path", Some(self.path))?;
+        writeln!(out, "      \"line\": {},", self.line)?;
+        writeln!(out, "      \"column\": {},", self.column)?;
+        writeln!(out, "      \"end_line\": {},", self.end_line)?;
+        writeln!(out, "      \"end_column\": {},", self.end_column)?;
+        string(out, "node", self.node)?;
+        write!(out, "      \"fixable\": {}\n    }}", self.fixable)
+    }
+}
 
 impl Reporter for Json {
     fn file(&mut self, _out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
@@ -121,23 +144,13 @@ impl Reporter for Json {
                 node: d.node.as_deref(),
                 fixable: d.fix.is_some(),
             };
-            self.scratch.clear();
-            serde_json::to_writer_pretty(&mut self.scratch, &entry).map_err(io::Error::other)?;
             let separator: &[u8] = if self.diagnostics.is_empty() {
                 b"\n"
             } else {
                 b",\n"
             };
             self.diagnostics.extend_from_slice(separator);
-            // Every line break of the rendering is between its tokens (JSON
-            // strings escape theirs): each line moves in as a whole.
-            for (i, line) in self.scratch.split(|&b| b == b'\n').enumerate() {
-                if i > 0 {
-                    self.diagnostics.push(b'\n');
-                }
-                self.diagnostics.extend_from_slice(ELEMENT_INDENT);
-                self.diagnostics.extend_from_slice(line);
-            }
+            entry.write(&mut self.diagnostics)?;
         }
         Ok(())
     }
