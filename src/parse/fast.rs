@@ -120,13 +120,15 @@ pub(crate) fn trim_ws(text: &str) -> &str {
 
 /// Where the white space starting at `from` ends.
 fn skip_ws(bytes: &[u8], mut from: usize) -> usize {
-    loop {
-        match bytes.get(from..) {
-            Some([b' ' | b'\t', ..]) => from += 1,
-            Some([0xE3, 0x80, 0x80, ..]) => from += 3,
-            _ => return from,
+    // Byte by byte, not slice by slice: an indentation is a run of spaces.
+    while let Some(&b) = bytes.get(from) {
+        match b {
+            b' ' | b'\t' => from += 1,
+            0xE3 if bytes.get(from + 1..from + 3) == Some(&[0x80, 0x80]) => from += 3,
+            _ => break,
         }
     }
+    from
 }
 
 /// For each byte, how far the line's scan steps over the character it
@@ -1039,6 +1041,17 @@ pub(crate) mod tests {
             "，",
             "\r",
         ])
+    }
+
+    proptest! {
+        #[test]
+        fn white_space_is_skipped_as_the_grammar_has_it(
+            text in "[ \t\u{3000}\u{3001}\u{30000}a：]{0,12}"
+        ) {
+            prop_assert_eq!(trim_ws(&text), text.trim_matches(is_ws));
+            let indent = text.len() - text.trim_start_matches(is_ws).len();
+            prop_assert_eq!(indent_len(&text), indent);
+        }
     }
 
     proptest! {
