@@ -43,6 +43,14 @@ pub(super) struct Collective {
     /// The words ending in each character (lowered), in order: a name can
     /// only end with those ending in its own last character.
     by_last: rustc_hash::FxHashMap<char, Vec<usize>>,
+    /// Bit `c % 64` set for every character `c` of `by_last`: most names
+    /// are told by it alone.
+    last_bits: u64,
+}
+
+/// The bit of a character in [`Collective::last_bits`].
+fn last_bit(c: char) -> u64 {
+    1 << (u32::from(c) % 64)
 }
 
 thread_local! {
@@ -73,20 +81,29 @@ impl Collective {
                 by_last.entry(last).or_default().push(i);
             }
         }
-        Collective { words, by_last }
+        let last_bits = by_last.keys().fold(0, |bits, &c| bits | last_bit(c));
+        Collective {
+            words,
+            by_last,
+            last_bits,
+        }
     }
 
     /// The collective word `name` is, or ends with; the longest one (the
     /// last of those as long).
     pub(super) fn find(&self, name: &str) -> Option<&str> {
         // Most names end in a character no collective word ends in: tell
-        // so before lowering and stripping the name.
-        if let Some(last) = trim(name).chars().next_back()
+        // so before lowering and stripping the name (a name ending in white
+        // space or a note takes the long way).
+        if let Some(last) = name.chars().next_back()
+            && !last.is_whitespace()
             && !matches!(last, ')' | '）')
             && (last.is_ascii() || lowers_to_itself(last))
-            && !self.by_last.contains_key(&last.to_ascii_lowercase())
         {
-            return None;
+            let last = last.to_ascii_lowercase();
+            if self.last_bits & last_bit(last) == 0 || !self.by_last.contains_key(&last) {
+                return None;
+            }
         }
         let name = lowercase(strip_note(name));
         let last = name.chars().next_back()?;
@@ -317,6 +334,9 @@ mod tests {
         assert_eq!(collective("党委办公室", &words), None);
         assert_eq!(collective("全体民警代表王芳", &words), None);
         assert_eq!(collective("", &words), None);
+        // `妔` (U+5994) shares the quick test's bit with `委` (U+59D4).
+        assert_eq!(collective("王妔", &words), None);
+        assert_eq!(found("某局党委\t").as_deref(), Some("党委"));
         assert_eq!(collective("党委", &[String::new()]), None);
     }
 }
