@@ -243,6 +243,12 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
                 {
                     reporter.file(out, &done.report)?;
                 }
+                // A large report takes a while to free: on another thread,
+                // while the run goes on (or ends).
+                if done.report.diagnostics.len() >= BACKGROUND_FREE_FINDINGS {
+                    let report = done.report;
+                    rayon::spawn(move || drop(report));
+                }
             }
         }
         Ok(())
@@ -348,8 +354,10 @@ impl Checked<'_> {
     }
 }
 
-/// Files at least this long are freed on another thread.
+/// Files at least this long are freed on another thread,
 const BACKGROUND_FREE_BYTES: usize = 1 << 20;
+/// and reports with at least this many findings.
+const BACKGROUND_FREE_FINDINGS: usize = 256;
 
 /// Decode, parse and check a file's bytes.
 pub fn check_bytes<'a>(
