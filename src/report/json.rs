@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, Reporter, RunInfo, Summary};
+use super::{FileReport, Located, Reporter, RunInfo, Summary};
 use crate::diagnostic::Lang;
 
 /// Renders the run as one JSON document. The findings come first, the
@@ -45,6 +45,26 @@ struct Head<'a> {
     summary: Counts,
 }
 
+impl<'a> Head<'a> {
+    fn new(s: &Summary, run: &'a RunInfo) -> Self {
+        Head {
+            version: 1,
+            tool: Tool {
+                name: "rectlint",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            as_of: run.as_of.as_deref(),
+            profile: run.profile.as_deref(),
+            summary: Counts {
+                files: s.files,
+                errors: s.errors,
+                warnings: s.warnings,
+                infos: s.infos,
+            },
+        }
+    }
+}
+
 /// The members after `diagnostics`, when asked for.
 #[derive(Serialize)]
 struct Tail<'a> {
@@ -52,6 +72,27 @@ struct Tail<'a> {
     statistics: Option<Vec<Count<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<BaselineSection<'a>>,
+}
+
+impl<'a> Tail<'a> {
+    fn new(run: &'a RunInfo) -> Self {
+        Tail {
+            statistics: run.statistics.as_ref().map(|rows| {
+                rows.iter()
+                    .map(|(code, count)| Count {
+                        code,
+                        count: *count,
+                    })
+                    .collect()
+            }),
+            baseline: run.baseline.as_ref().map(|b| BaselineSection {
+                file: &b.file,
+                hidden: b.hidden,
+                pruneable: &b.pruneable,
+                written: b.written,
+            }),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -98,7 +139,24 @@ struct Entry<'a> {
     fixable: bool,
 }
 
-impl Entry<'_> {
+impl<'a> Entry<'a> {
+    fn new(located: &'a Located, path: &'a str, lang: Lang) -> Self {
+        let d = &located.diagnostic;
+        Entry {
+            code: &d.code,
+            severity: d.severity.as_str(),
+            message: d.message.get(lang),
+            help: d.help.as_ref().map(|h| h.get(lang)),
+            path,
+            line: located.start.line,
+            column: located.start.column,
+            end_line: located.end.line,
+            end_column: located.end.column,
+            node: d.node.as_deref(),
+            fixable: d.fix.is_some(),
+        }
+    }
+
     /// The entry as an element of the document's `diagnostics` array (two
     /// levels in), as `serde_json`'s pretty printer writes it there: it
     /// takes a third of the time.
@@ -130,20 +188,7 @@ impl Entry<'_> {
 impl Reporter for Json {
     fn file(&mut self, _out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         for located in &file.diagnostics {
-            let d = &located.diagnostic;
-            let entry = Entry {
-                code: &d.code,
-                severity: d.severity.as_str(),
-                message: d.message.get(self.lang),
-                help: d.help.as_ref().map(|h| h.get(self.lang)),
-                path: &file.path,
-                line: located.start.line,
-                column: located.start.column,
-                end_line: located.end.line,
-                end_column: located.end.column,
-                node: d.node.as_deref(),
-                fixable: d.fix.is_some(),
-            };
+            let entry = Entry::new(located, &file.path, self.lang);
             let separator: &[u8] = if self.diagnostics.is_empty() {
                 b"\n"
             } else {
@@ -156,37 +201,7 @@ impl Reporter for Json {
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary, run: &RunInfo) -> io::Result<()> {
-        let head = Head {
-            version: 1,
-            tool: Tool {
-                name: "rectlint",
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            as_of: run.as_of.as_deref(),
-            profile: run.profile.as_deref(),
-            summary: Counts {
-                files: s.files,
-                errors: s.errors,
-                warnings: s.warnings,
-                infos: s.infos,
-            },
-        };
-        let tail = Tail {
-            statistics: run.statistics.as_ref().map(|rows| {
-                rows.iter()
-                    .map(|(code, count)| Count {
-                        code,
-                        count: *count,
-                    })
-                    .collect()
-            }),
-            baseline: run.baseline.as_ref().map(|b| BaselineSection {
-                file: &b.file,
-                hidden: b.hidden,
-                pruneable: &b.pruneable,
-                written: b.written,
-            }),
-        };
+        let (head, tail) = (Head::new(s, run), Tail::new(run));
         let head = serde_json::to_vec_pretty(&head).map_err(io::Error::other)?;
         let tail = serde_json::to_vec_pretty(&tail).map_err(io::Error::other)?;
         // `{…\n}` less its closing line, then the members that follow.
@@ -256,60 +271,13 @@ mod tests {
     }
 
     fn reference(files: &[FileReport], lang: Lang, s: &Summary, run: &RunInfo) -> String {
-        let entries = files
-            .iter()
-            .flat_map(|f| f.diagnostics.iter().map(move |l| (f, l)))
-            .map(|(f, located)| {
-                let d = &located.diagnostic;
-                Entry {
-                    code: &d.code,
-                    severity: d.severity.as_str(),
-                    message: d.message.get(lang),
-                    help: d.help.as_ref().map(|h| h.get(lang)),
-                    path: &f.path,
-                    line: located.start.line,
-                    column: located.start.column,
-                    end_line: located.end.line,
-                    end_column: located.end.column,
-                    node: d.node.as_deref(),
-                    fixable: d.fix.is_some(),
-                }
-            })
-            .collect();
-        let statistics = run.statistics.as_ref().map(|rows| {
-            rows.iter()
-                .map(|(code, count)| Count {
-                    code,
-                    count: *count,
-                })
-                .collect()
-        });
         let document = Document {
-            head: Head {
-                version: 1,
-                tool: Tool {
-                    name: "rectlint",
-                    version: env!("CARGO_PKG_VERSION"),
-                },
-                as_of: run.as_of.as_deref(),
-                profile: run.profile.as_deref(),
-                summary: Counts {
-                    files: s.files,
-                    errors: s.errors,
-                    warnings: s.warnings,
-                    infos: s.infos,
-                },
-            },
-            diagnostics: entries,
-            tail: Tail {
-                statistics,
-                baseline: run.baseline.as_ref().map(|b| BaselineSection {
-                    file: &b.file,
-                    hidden: b.hidden,
-                    pruneable: &b.pruneable,
-                    written: b.written,
-                }),
-            },
+            head: Head::new(s, run),
+            diagnostics: files
+                .iter()
+                .flat_map(|f| f.diagnostics.iter().map(|l| Entry::new(l, &f.path, lang)))
+                .collect(),
+            tail: Tail::new(run),
         };
         serde_json::to_string_pretty(&document).unwrap() + "\n"
     }
