@@ -589,8 +589,8 @@ pub(crate) struct Walk {
 }
 
 /// The files to check: explicit files always (even if ignored or
-/// excluded), folders walked (in parallel on three cores or more) for `*.rect`, `-` for standard
-/// input; sorted by shown path, each once.
+/// excluded), folders walked for `*.rect` (in parallel with three threads or
+/// more), `-` for standard input; sorted by shown path, each once.
 ///
 /// A walk honours `.gitignore` files (in every folder, and in the folders
 /// above the one named, also outside a git repository, since a copied or
