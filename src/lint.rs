@@ -247,7 +247,7 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
                 // while the run goes on (or ends).
                 if done.report.diagnostics.len() >= BACKGROUND_FREE_FINDINGS {
                     let report = done.report;
-                    rayon::spawn(move || drop(report));
+                    pool.spawn(move || drop(report));
                 }
             }
         }

@@ -24,6 +24,8 @@ pub struct Json {
     /// The elements of the `diagnostics` array, each after its separator,
     /// indented for their place in the document.
     diagnostics: Vec<u8>,
+    /// One finding, rendered at the top level.
+    scratch: Vec<u8>,
 }
 
 impl Json {
@@ -31,6 +33,7 @@ impl Json {
         Self {
             lang,
             diagnostics: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 }
@@ -156,34 +159,10 @@ impl<'a> Entry<'a> {
             fixable: d.fix.is_some(),
         }
     }
-
-    /// The entry as an element of the document's `diagnostics` array (two
-    /// levels in), as `serde_json`'s pretty printer writes it there: it
-    /// takes a third of the time.
-    fn write(&self, out: &mut Vec<u8>) -> io::Result<()> {
-        fn string(out: &mut Vec<u8>, key: &str, value: Option<&str>) -> io::Result<()> {
-            write!(out, "      \"{key}\": ")?;
-            match value {
-                Some(value) => serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?,
-                None => out.extend_from_slice(b"null"),
-            }
-            out.extend_from_slice(b",\n");
-            Ok(())
-        }
-        out.extend_from_slice(b"    {\n");
-        string(out, "code", Some(self.code))?;
-        string(out, "severity", Some(self.severity))?;
-        string(out, "message", Some(self.message))?;
-        string(out, "help", self.help)?;
-        string(out, "path", Some(self.path))?;
-        writeln!(out, "      \"line\": {},", self.line)?;
-        writeln!(out, "      \"column\": {},", self.column)?;
-        writeln!(out, "      \"end_line\": {},", self.end_line)?;
-        writeln!(out, "      \"end_column\": {},", self.end_column)?;
-        string(out, "node", self.node)?;
-        write!(out, "      \"fixable\": {}\n    }}", self.fixable)
-    }
 }
+
+/// Where the `diagnostics` array's elements stand: two levels in.
+const ELEMENT_INDENT: &[u8] = b"    ";
 
 impl Reporter for Json {
     fn file(&mut self, _out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
@@ -195,7 +174,17 @@ impl Reporter for Json {
                 b",\n"
             };
             self.diagnostics.extend_from_slice(separator);
-            entry.write(&mut self.diagnostics)?;
+            self.scratch.clear();
+            serde_json::to_writer_pretty(&mut self.scratch, &entry).map_err(io::Error::other)?;
+            // Every line break of the rendering is between its tokens (JSON
+            // strings escape theirs): each line moves in as a whole.
+            for (i, line) in self.scratch.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    self.diagnostics.push(b'\n');
+                }
+                self.diagnostics.extend_from_slice(ELEMENT_INDENT);
+                self.diagnostics.extend_from_slice(line);
+            }
         }
         Ok(())
     }

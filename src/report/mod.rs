@@ -71,17 +71,7 @@ fn content_hash(text: &str, span: Span) -> String {
         }
         hash.write(word.as_bytes());
     }
-    hex16(hash.finish())
-}
-
-/// `format!("{value:016x}")`, without the formatting machinery (a large plan
-/// has thousands of findings to hash).
-fn hex16(value: u64) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    (0..16)
-        .rev()
-        .map(|i| char::from(DIGITS[((value >> (i * 4)) & 0xf) as usize]))
-        .collect()
+    format!("{:016x}", hash.finish())
 }
 
 /// One checked file, ready to render.
@@ -394,14 +384,4 @@ pub fn notes(s: &Summary, run: &RunInfo, pruneable: bool) -> String {
 
 pub(crate) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn hex16_is_zero_padded_lower_case_hex() {
-        for value in [0, 1, 0xabc, 0x0123_4567_89ab_cdef, u64::MAX, 1 << 63] {
-            assert_eq!(super::hex16(value), format!("{value:016x}"));
-        }
-    }
 }
