@@ -476,7 +476,7 @@ fn check_one(
     }
     let bytes = match &input.path {
         None => stdin.unwrap_or_default().to_vec(),
-        Some(path) => match std::fs::read(path) {
+        Some(path) => match source::read_file(path) {
             Ok(bytes) => bytes,
             Err(e) => {
                 let error = e.to_string();

@@ -176,17 +176,50 @@ fn without_cr(bytes: &[u8], start: usize, end: usize) -> Span {
 }
 
 /// The spans of the physical lines of `text`, without their line breaks
-/// (`\n` or `\r\n`).
+/// (`\n` or `\r\n`); a large text's are found in pieces on every core.
 fn physical_lines(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
-        if start >= bytes.len() {
-            break;
+    let pieces = if text.len() < PARALLEL_BYTES {
+        1
+    } else {
+        rayon::current_num_threads() * 4
+    };
+    physical_lines_in_pieces(text.as_bytes(), pieces)
+}
+
+/// [`physical_lines`], the text cut into about `pieces` pieces after line
+/// breaks, each piece's lines found apart.
+fn physical_lines_in_pieces(bytes: &[u8], pieces: usize) -> Vec<Span> {
+    let mut cuts = vec![0];
+    for k in 1..pieces {
+        let from = (bytes.len() * k / pieces).max(*cuts.last().unwrap_or(&0));
+        let cut = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i + 1);
+        if cut < bytes.len() && cut > *cuts.last().unwrap_or(&0) {
+            cuts.push(cut);
         }
-        spans.push(without_cr(bytes, start, end));
-        start = end + 1;
+    }
+    cuts.push(bytes.len());
+    if cuts.len() == 2 {
+        return lines_starting_in(bytes, 0, bytes.len());
+    }
+    let found: Vec<Vec<Span>> = cuts
+        .par_windows(2)
+        .map(|w| lines_starting_in(bytes, w[0], w[1]))
+        .collect();
+    found.concat()
+}
+
+/// The spans of the physical lines that start in `start..end`, where `start`
+/// starts a line and `end` is just after a line break or the end of the text.
+fn lines_starting_in(bytes: &[u8], start: usize, end: usize) -> Vec<Span> {
+    let piece = &bytes[start..end];
+    let mut spans = Vec::with_capacity(memchr::memchr_iter(b'\n', piece).count() + 1);
+    let mut line = start;
+    for at in memchr::memchr_iter(b'\n', piece) {
+        spans.push(without_cr(bytes, line, start + at));
+        line = start + at + 1;
+    }
+    if line < end {
+        spans.push(without_cr(bytes, line, end));
     }
     spans
 }
@@ -420,6 +453,31 @@ fn dedent(inner: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Cut into pieces or not, a text has the same physical lines.
+        #[test]
+        fn physical_lines_in_pieces_are_the_lines(
+            text in "[a\n\r方 ]{0,64}",
+            pieces in 1usize..12,
+        ) {
+            let whole = lines_starting_in(text.as_bytes(), 0, text.len());
+            prop_assert_eq!(physical_lines_in_pieces(text.as_bytes(), pieces), whole);
+        }
+    }
+
+    #[test]
+    fn physical_lines_end_at_line_breaks() {
+        let spans = |text: &str| physical_lines_in_pieces(text.as_bytes(), 3);
+        assert_eq!(spans(""), []);
+        assert_eq!(spans("\n"), [Span::new(0, 0)]);
+        assert_eq!(spans("a\r\nb\n"), [Span::new(0, 1), Span::new(3, 4)]);
+        assert_eq!(
+            spans("a\nb\nc"),
+            [Span::new(0, 1), Span::new(2, 3), Span::new(4, 5)]
+        );
+    }
 
     fn lines(text: &str) -> (Vec<Line>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
