@@ -28,13 +28,14 @@ pub struct Tree {
     top: std::ops::Range<usize>,
 }
 
-/// A field line or a block, as a block holds it.
+/// A field line or a block, as a block holds it: eight bytes (a text under
+/// 4 GiB has fewer lines and blocks than `u32` counts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
     /// The index of an entry line that opens no block.
-    Field(usize),
+    Field(u32),
     /// The index of a block in the tree.
-    Block(usize),
+    Block(u32),
 }
 
 /// A field line or a block, as the tree gives it.
@@ -77,8 +78,8 @@ impl Tree {
     /// What an item of this tree is.
     pub fn node(&self, item: Item) -> Node<'_> {
         match item {
-            Item::Field(line) => Node::Field(line),
-            Item::Block(index) => Node::Block(&self.blocks[index]),
+            Item::Field(line) => Node::Field(line as usize),
+            Item::Block(index) => Node::Block(&self.blocks[index as usize]),
         }
     }
 
@@ -95,7 +96,7 @@ impl Tree {
         self.items.extend(waiting.drain(first..));
         block.items = start..self.items.len();
         self.blocks.push(block);
-        Item::Block(self.blocks.len() - 1)
+        Item::Block(index_u32(self.blocks.len() - 1))
     }
 }
 
@@ -133,7 +134,10 @@ pub fn assemble(
     let mut reported_depth = false;
     // The first `}` whose indentation differs from its block's header.
     let mut suspicious_close: Option<(Span, usize)> = None;
-    let mut item_spans: Vec<Option<Span>> = vec![None; lines.len()];
+    // The spans of the items suppressions are for, by line: only those
+    // lines are looked up (most files have no suppression at all).
+    let mut item_spans: rustc_hash::FxHashMap<usize, Option<Span>> =
+        rustc_hash::FxHashMap::default();
     let mut suppressions = Vec::new();
     // The line each suppression is for, by index into `suppressions`.
     let mut targets: Vec<Option<usize>> = Vec::new();
@@ -153,6 +157,7 @@ pub fn assemble(
                 } else {
                     // A trailing suppression: for the entry on its own line.
                     targets[suppressions.len() - 1] = Some(index);
+                    item_spans.insert(index, None);
                 }
             }
         }
@@ -177,7 +182,7 @@ pub fn assemble(
                     }
                     frame.block.close = Some(brace);
                     frame.block.span = frame.block.span.join(brace);
-                    item_spans[frame.block.line] = Some(frame.block.span);
+                    note_span(&mut item_spans, frame.block.line, frame.block.span);
                     let item = tree.close(frame.block, &mut waiting, frame.first_item);
                     push(&stack, &mut waiting, &mut top, item);
                 }
@@ -185,6 +190,7 @@ pub fn assemble(
             LineKind::Entry(entry) => {
                 for s in pending.drain(..) {
                     targets[s] = Some(index);
+                    item_spans.insert(index, None);
                 }
                 if too_deep > 0 {
                     if entry.open.is_some() {
@@ -195,8 +201,13 @@ pub fn assemble(
                 let plain = stack.last().is_some_and(|f| f.plain_inside);
                 match action(entry, plain) {
                     Action::Field => {
-                        item_spans[index] = Some(line.span);
-                        push(&stack, &mut waiting, &mut top, Item::Field(index));
+                        note_span(&mut item_spans, index, line.span);
+                        push(
+                            &stack,
+                            &mut waiting,
+                            &mut top,
+                            Item::Field(index_u32(index)),
+                        );
                     }
                     Action::Open { missing_open } => {
                         if stack.len() >= MAX_DEPTH {
@@ -239,7 +250,7 @@ pub fn assemble(
     let mut unclosed = Vec::new();
     while let Some(mut frame) = stack.pop() {
         frame.block.span = Span::new(frame.block.span.start(), text.len());
-        item_spans[frame.block.line] = Some(frame.block.span);
+        note_span(&mut item_spans, frame.block.line, frame.block.span);
         unclosed.push((frame.block.line, frame.block.span));
         let item = tree.close(frame.block, &mut waiting, frame.first_item);
         push(&stack, &mut waiting, &mut top, item);
@@ -271,13 +282,31 @@ pub fn assemble(
 
     for (s, target) in suppressions.iter_mut().zip(targets) {
         if let Some(index) = target {
-            s.scope = item_spans[index].map_or(SuppressionScope::Nothing, SuppressionScope::Node);
+            s.scope = item_spans
+                .get(&index)
+                .copied()
+                .flatten()
+                .map_or(SuppressionScope::Nothing, SuppressionScope::Node);
         }
     }
     let start = tree.items.len();
     tree.items.extend(top);
     tree.top = start..tree.items.len();
     (tree, suppressions)
+}
+
+/// An index into the lines or blocks of a text, as an item holds it: a text
+/// spans can point into (under 4 GiB, see [`crate::span::MAX_TEXT`]) has
+/// fewer of either than `u32` counts.
+fn index_u32(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+/// Keep the span of the item on `line` if a suppression is for it.
+fn note_span(spans: &mut rustc_hash::FxHashMap<usize, Option<Span>>, line: usize, span: Span) {
+    if let Some(slot) = spans.get_mut(&line) {
+        *slot = Some(span);
+    }
 }
 
 /// Add an item to the innermost open block, or to the top level. The items
