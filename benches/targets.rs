@@ -1,6 +1,7 @@
 //! The targets, measured as a user meets them: the release binary as
 //! a whole process on the generated corpora (written to `benches/corpus/`),
-//! wall time as the median of several runs, peak memory from
+//! wall time as the median of several runs (`--jobs 1` and `--jobs 2` in
+//! turn), peak memory from
 //! `/usr/bin/time -v` (when it is there). Prints one table, target beside
 //! measured figure.
 //!
@@ -41,21 +42,37 @@ fn command(args: &[&str], dir: &Path) -> Command {
 /// Median wall time of `runs` runs, and the peak resident memory of one more
 /// run under `/usr/bin/time -v`.
 fn measure(args: &[&str], dir: &Path, runs: usize) -> Measured {
-    // One warm-up run: the files are in the page cache afterwards.
-    let _ = command(args, dir).status();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
+    measure_in_turn(&[args], dir, runs).remove(0)
+}
+
+/// [`measure`] for several commands, run in turn (one run of each, then the
+/// next round), so that a shared machine's slow minutes fall on all of them
+/// alike: what compares them (the `--jobs` ratio) is not a minute apart.
+fn measure_in_turn(commands: &[&[&str]], dir: &Path, runs: usize) -> Vec<Measured> {
+    // One warm-up run each: the files are in the page cache afterwards.
+    for args in commands {
+        let _ = command(args, dir).status();
+    }
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(runs); commands.len()];
+    for _ in 0..runs {
+        for (args, times) in commands.iter().zip(&mut times) {
             let start = Instant::now();
             let status = command(args, dir).status().expect("rectlint runs");
             assert!(matches!(status.code(), Some(0 | 1)), "{status}");
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    Measured {
-        median: times[times.len() / 2],
-        peak_kib: peak_memory(args, dir),
+            times.push(start.elapsed());
+        }
     }
+    commands
+        .iter()
+        .zip(times)
+        .map(|(args, mut times)| {
+            times.sort();
+            Measured {
+                median: times[times.len() / 2],
+                peak_kib: peak_memory(args, dir),
+            }
+        })
+        .collect()
 }
 
 fn peak_memory(args: &[&str], dir: &Path) -> Option<u64> {
@@ -111,8 +128,20 @@ fn main() {
     let huge = measure(&["huge.rect"], &dir, runs);
     let repo_runs = runs.div_ceil(2);
     let repo = measure(&["repository"], &dir, repo_runs);
-    let repo1 = measure(&["--jobs", "1", "repository"], &dir, repo_runs);
-    let repo2 = measure(&["--jobs", "2", "repository"], &dir, repo_runs);
+    // The two `--jobs` runs take turns: their ratio is of the same minutes.
+    let mut jobs = measure_in_turn(
+        &[
+            &["--jobs", "1", "repository"],
+            &["--jobs", "2", "repository"],
+        ],
+        &dir,
+        runs,
+    )
+    .into_iter();
+    let (repo1, repo2) = (
+        jobs.next().expect("--jobs 1 measured"),
+        jobs.next().expect("--jobs 2 measured"),
+    );
 
     let repo_bytes = size_of(&dir.join("repository"));
     let mb = |bytes: u64, d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
