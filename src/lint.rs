@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::baseline::{self, Baseline};
 use crate::check::{self, Dates, FileInfo};
@@ -29,9 +28,15 @@ use crate::{fix, hash, parse, source, tr};
 /// The extension of plan files.
 pub const PLAN_EXTENSION: &str = "rect";
 
-/// Files are checked this many at a time; a chunk's results are written
-/// while the next chunk is checked, so at most two chunks are held.
-const CHUNK: usize = 256;
+/// Files checked ahead of the one reported next, at most: their results are
+/// all that is held. Enough that the workers always have files queued while
+/// the results are reported (handing over a chunk of files at a time left
+/// both cores idle for milliseconds at every chunk on a 2-core machine).
+const IN_FLIGHT: usize = 512;
+/// Files checked one after another by one task, whose results come back
+/// together: a few milliseconds of work, so that the reporting thread is
+/// not woken for every file.
+const GROUP: usize = 16;
 
 /// Why a run could not be done (exit code 2).
 #[derive(Debug)]
@@ -172,87 +177,122 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     let mut profiles_seen = BTreeSet::new();
     let mut write_failed = false;
     let mut would_change = false;
-    let check_chunk = |chunk: &[Input]| -> Vec<Done> {
-        pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| {
-                    let resolved = &configs[&config_key(input, &cwd)];
-                    let intake = Intake {
-                        max_file_size: args.max_file_size.unwrap_or(resolved.profile.max_file_size),
-                        walked: input.path.as_deref().is_some_and(|p| !named.contains(p)),
-                    };
-                    let stdin = stdin.as_deref();
-                    check_one(input, resolved, dates, stdin, keep_text, fix, intake)
-                })
-                .collect()
-        })
+    let check_input = |input: &Input| -> Done {
+        let resolved = &configs[&config_key(input, &cwd)];
+        let intake = Intake {
+            max_file_size: args.max_file_size.unwrap_or(resolved.profile.max_file_size),
+            walked: input.path.as_deref().is_some_and(|p| !named.contains(p)),
+        };
+        let stdin = stdin.as_deref();
+        check_one(input, resolved, dates, stdin, keep_text, fix, intake)
     };
-    std::thread::scope(|scope| -> Result<(), RunError> {
-        // The next chunk is checked while this one is reported, in order.
-        let mut chunks = inputs.chunks(CHUNK);
-        let check_chunk = &check_chunk;
-        let mut next = chunks.next().map(|c| scope.spawn(move || check_chunk(c)));
-        while let Some(checking) = next.take() {
-            let results = checking
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            next = chunks.next().map(|c| scope.spawn(move || check_chunk(c)));
-            for mut done in results {
-                if done.skipped {
-                    let path = &done.report.path;
-                    let note = match lang {
-                        Lang::Zh => format!("rectlint: 跳过二进制文件 {path}"),
-                        Lang::En => format!("rectlint: skipped {path}: a binary file"),
-                    };
-                    eprintln!("{note}");
-                    continue;
-                }
-                let file = &mut done.report;
-                if args.write_baseline.is_some() {
-                    // What is recorded now is, by definition, not new.
-                    recorded.extend(file.diagnostics.iter().map(|l| l.key(&file.path)));
-                    hidden += file.diagnostics.len();
-                    file.diagnostics.clear();
-                } else if let Some(matcher) = &mut matcher {
-                    let before = file.diagnostics.len();
-                    let path = file.path.clone();
-                    file.diagnostics.retain(|l| !matcher.take(&l.key(&path)));
-                    hidden += before - file.diagnostics.len();
-                }
-                summary.add(&done.report);
-                statistics.add(&done.report);
-                summary.fixed += done.fixed;
-                as_of_seen.insert(done.as_of);
-                profiles_seen.insert(done.profile);
-                if let Some(text) = done.fixed_stdin {
-                    out.write_all(text.as_bytes())?;
-                    continue;
-                }
-                if let Some(diff) = done.diff {
-                    would_change = true;
-                    write!(out, "{diff}")?;
-                    continue;
-                }
-                if let Some(why) = done.write_error {
-                    write_failed = true;
-                    eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
-                }
-                if fix.is_none_or(|f| !f.diff)
-                    && !(fix.is_some() && inputs.iter().all(|i| i.path.is_none()))
-                {
-                    reporter.file(out, &done.report)?;
-                }
-                // A large report takes a while to free: on another thread,
-                // while the run goes on (or ends).
-                if done.report.diagnostics.len() >= BACKGROUND_FREE_FINDINGS {
-                    let report = done.report;
-                    pool.spawn(move || drop(report));
-                }
-            }
+    let mut report = |mut done: Done| -> Result<(), RunError> {
+        if done.skipped {
+            let path = &done.report.path;
+            let note = match lang {
+                Lang::Zh => format!("rectlint: 跳过二进制文件 {path}"),
+                Lang::En => format!("rectlint: skipped {path}: a binary file"),
+            };
+            eprintln!("{note}");
+            return Ok(());
+        }
+        let file = &mut done.report;
+        if args.write_baseline.is_some() {
+            // What is recorded now is, by definition, not new.
+            recorded.extend(file.diagnostics.iter().map(|l| l.key(&file.path)));
+            hidden += file.diagnostics.len();
+            file.diagnostics.clear();
+        } else if let Some(matcher) = &mut matcher {
+            let before = file.diagnostics.len();
+            let path = file.path.clone();
+            file.diagnostics.retain(|l| !matcher.take(&l.key(&path)));
+            hidden += before - file.diagnostics.len();
+        }
+        summary.add(&done.report);
+        statistics.add(&done.report);
+        summary.fixed += done.fixed;
+        as_of_seen.insert(done.as_of);
+        profiles_seen.insert(done.profile);
+        if let Some(text) = done.fixed_stdin {
+            out.write_all(text.as_bytes())?;
+            return Ok(());
+        }
+        if let Some(diff) = done.diff {
+            would_change = true;
+            write!(out, "{diff}")?;
+            return Ok(());
+        }
+        if let Some(why) = done.write_error {
+            write_failed = true;
+            eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
+        }
+        if fix.is_none_or(|f| !f.diff)
+            && !(fix.is_some() && inputs.iter().all(|i| i.path.is_none()))
+        {
+            reporter.file(out, &done.report)?;
+        }
+        // A large report takes a while to free: on another thread, while
+        // the run goes on (or ends), unless there is one thread only.
+        if done.report.diagnostics.len() >= BACKGROUND_FREE_FINDINGS
+            && pool.current_num_threads() > 1
+        {
+            let report = done.report;
+            pool.spawn(move || drop(report));
         }
         Ok(())
-    })?;
+    };
+    if pool.current_num_threads() == 1 {
+        // One thread: a group is checked on the pool's one worker (so that
+        // what a large file does in parallel stays on it), then reported
+        // here while the worker waits, and so on: one thread works at a time.
+        for group in inputs.chunks(GROUP) {
+            let done: Vec<Done> = pool.install(|| group.iter().map(check_input).collect());
+            done.into_iter().try_for_each(&mut report)?;
+        }
+    } else {
+        pool.in_place_scope(|scope| -> Result<(), RunError> {
+            // Files are checked a group at a time, each group a task that
+            // the workers take in order; this thread reports the groups in
+            // order as they come. At most IN_FLIGHT files are checked ahead
+            // of the one reported next, so memory does not grow with the
+            // number of files, and the workers never wait for this thread
+            // to hand them more.
+            let groups: Vec<&[Input]> = inputs.chunks(GROUP).collect();
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let check_input = &check_input;
+            let spawn = |index: usize| {
+                let sender = sender.clone();
+                let group = groups[index];
+                scope.spawn(move |_| {
+                    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        group.iter().map(check_input).collect::<Vec<Done>>()
+                    }));
+                    // The receiver is gone only when reporting failed.
+                    let _ = sender.send((index, done));
+                });
+            };
+            let mut spawned = groups.len().min(IN_FLIGHT / GROUP);
+            (0..spawned).for_each(spawn);
+            let mut ready = BTreeMap::new();
+            let mut next_to_report = 0;
+            while next_to_report < groups.len() {
+                let Ok((index, done)) = receiver.recv() else {
+                    break;
+                };
+                ready.insert(index, done);
+                while let Some(group) = ready.remove(&next_to_report) {
+                    next_to_report += 1;
+                    if spawned < groups.len() {
+                        spawn(spawned);
+                        spawned += 1;
+                    }
+                    let group = group.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    group.into_iter().try_for_each(&mut report)?;
+                }
+            }
+            Ok(())
+        })?;
+    }
     if fix.is_some() && inputs.iter().all(|i| i.path.is_none()) {
         out.flush()?;
         return Ok(Outcome {
@@ -359,6 +399,16 @@ const BACKGROUND_FREE_BYTES: usize = 1 << 20;
 /// and reports with at least this many findings.
 const BACKGROUND_FREE_FINDINGS: usize = 256;
 
+/// Free `value` on another thread of the current pool while the run goes
+/// on, or here when the pool has one thread (`--jobs 1` works on one).
+fn free_later<T: Send + 'static>(value: T) {
+    if rayon::current_num_threads() > 1 {
+        rayon::spawn(move || drop(value));
+    } else {
+        drop(value);
+    }
+}
+
 /// Decode, parse and check a file's bytes.
 pub fn check_bytes<'a>(
     bytes: &'a [u8],
@@ -381,7 +431,7 @@ pub fn check_bytes<'a>(
         std::mem::take(&mut parsed.tree),
     );
     if text.len() >= BACKGROUND_FREE_BYTES {
-        rayon::spawn(move || drop(reading));
+        free_later(reading);
     } else {
         drop(reading);
     }
@@ -391,7 +441,7 @@ pub fn check_bytes<'a>(
     // A large plan's model takes a while to free: free it on another thread
     // while its findings are reported.
     if text.len() >= BACKGROUND_FREE_BYTES {
-        rayon::spawn(move || drop(parsed));
+        free_later(parsed);
     }
     Checked {
         text,

@@ -171,8 +171,13 @@ fn a_bad_glob_stops_the_run() {
 
 /// 200 plans in 20 folders, a third of them with defects.
 fn many() -> Run {
+    many_of(200)
+}
+
+/// `n` plans in 20 folders, a third of them with defects.
+fn many_of(n: usize) -> Run {
     let mut run = Run::new();
-    for i in 0..200 {
+    for i in 0..n {
         let text = match i % 3 {
             0 => faulty_plan(),
             1 => plan("").replace("    原因：缺少统一制度\n", ""),
@@ -202,6 +207,35 @@ fn two_hundred_plans_give_the_same_bytes_for_any_jobs() {
     );
     assert_eq!(doc["summary"]["files"], 200);
     assert_eq!(doc["summary"]["errors"], 67);
+}
+
+/// More files than are checked ahead of the one reported (512) are still
+/// reported once each, in order, whatever the threads.
+#[test]
+fn more_plans_than_are_checked_ahead_give_the_same_bytes_for_any_jobs() {
+    let run = many_of(1100);
+    let one = run.exec(&["check", "--format", "json", "--jobs", "1"]);
+    for jobs in ["2", "3"] {
+        let other = run.exec(&["check", "--format", "json", "--jobs", jobs]);
+        assert!(
+            one.stdout == other.stdout,
+            "--jobs 1 and --jobs {jobs} differ"
+        );
+    }
+    let doc = json(&one.stdout);
+    assert_eq!(doc["summary"]["files"], 1100);
+    let paths: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    // Two plans in three have findings (defects, a missing cause), each
+    // plan's together, in path order.
+    assert!(paths.is_sorted(), "findings out of order");
+    let mut files = paths.clone();
+    files.dedup();
+    assert_eq!(files.len(), 734);
 }
 
 #[test]
