@@ -28,6 +28,10 @@ use crate::{fix, hash, parse, source, tr};
 /// The extension of plan files.
 pub const PLAN_EXTENSION: &str = "rect";
 
+/// Files under this size are read and checked without a parallel step
+/// (the lowering and the rules go parallel from 256 KB, reading from 1 MB).
+const SMALL_FILE_BYTES: u64 = 256 * 1024;
+
 /// Files checked ahead of the one reported next, at most: their results are
 /// all that is held. Enough that the workers always have files queued while
 /// the results are reported (handing over a chunk of files at a time left
@@ -140,16 +144,28 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         Format::Junit => Box::new(Junit::new(lang)),
     };
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| RunError::Io(io::Error::other(e)))?;
     let mut stdin = None;
     if inputs.iter().any(|i| i.path.is_none()) {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes)?;
         stdin = Some(bytes);
     }
+    // One small file (a plan checked on every save) is checked on one
+    // thread: nothing in it is done in parallel, and a second worker would
+    // only cost its start.
+    let one_small_file = match inputs.as_slice() {
+        [only] => match &only.path {
+            Some(path) => std::fs::metadata(path).is_ok_and(|m| m.len() < SMALL_FILE_BYTES),
+            None => stdin
+                .as_ref()
+                .is_some_and(|b| (b.len() as u64) < SMALL_FILE_BYTES),
+        },
+        _ => false,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(if one_small_file { 1 } else { threads })
+        .build()
+        .map_err(|e| RunError::Io(io::Error::other(e)))?;
 
     let fix = args.fix.then_some(FixRequest {
         mode: if args.unsafe_fixes {
