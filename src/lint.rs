@@ -28,9 +28,10 @@ use crate::{fix, hash, parse, source, tr};
 /// The extension of plan files.
 pub const PLAN_EXTENSION: &str = "rect";
 
-/// Files under this size are read and checked without a parallel step
-/// (the lowering and the rules go parallel from 256 KB, reading from 1 MB).
-const SMALL_FILE_BYTES: u64 = 256 * 1024;
+/// Files at least this long have their issues lowered and their rules run
+/// on every core (their lines are read in parallel from 1 MB); a single file
+/// under it is checked with one worker.
+pub(crate) const PARALLEL_FILE_BYTES: usize = 256 * 1024;
 
 /// Files checked ahead of the one reported next, at most: their results are
 /// all that is held. Enough that the workers always have files queued while
@@ -155,10 +156,12 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     // only cost its start.
     let one_small_file = match inputs.as_slice() {
         [only] => match &only.path {
-            Some(path) => std::fs::metadata(path).is_ok_and(|m| m.len() < SMALL_FILE_BYTES),
+            Some(path) => {
+                std::fs::metadata(path).is_ok_and(|m| m.len() < PARALLEL_FILE_BYTES as u64)
+            }
             None => stdin
                 .as_ref()
-                .is_some_and(|b| (b.len() as u64) < SMALL_FILE_BYTES),
+                .is_some_and(|b| b.len() < PARALLEL_FILE_BYTES),
         },
         _ => false,
     };

@@ -164,9 +164,6 @@ fn clock_today() -> Date {
     *TODAY.get_or_init(|| jiff::Zoned::now().date())
 }
 
-/// Plans at least this long have their rules run in parallel.
-const PARALLEL_RULES_BYTES: usize = 256 * 1024;
-
 /// Check a parsed file: the reader's findings, then every enabled rule
 /// (unless the file has syntax errors), suppressions applied, severities set,
 /// sorted by place.
@@ -202,7 +199,7 @@ pub fn check(
         };
         // The rules of a large plan run on every core; their findings are
         // joined in the registry's order all the same.
-        let by_rule: Vec<Vec<Diagnostic>> = if text.len() >= PARALLEL_RULES_BYTES {
+        let by_rule: Vec<Vec<Diagnostic>> = if text.len() >= crate::lint::PARALLEL_FILE_BYTES {
             use rayon::prelude::*;
             rules::ALL.par_iter().with_max_len(1).map(run).collect()
         } else {

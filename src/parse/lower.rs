@@ -18,9 +18,6 @@ use crate::model::{
 use crate::span::Span;
 use crate::{suggest, tr};
 
-/// Files at least this long have their issues read on every core.
-const PARALLEL_BYTES: usize = 256 * 1024;
-
 /// Turns a tree into a plan, reporting what does not fit.
 pub(crate) struct Lowerer<'a, 'd> {
     text: &'a str,
@@ -590,7 +587,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     /// takes them in the items' order, so that the findings come as if the
     /// issues had been read one by one. Empty for smaller files.
     fn issues_apart(&self, block: &Block) -> Vec<Option<(Issue, Vec<Diagnostic>)>> {
-        if self.text.len() < PARALLEL_BYTES {
+        if self.text.len() < crate::lint::PARALLEL_FILE_BYTES {
             return Vec::new();
         }
         let (text, lines, tree, feedback) =
