@@ -2,8 +2,9 @@
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::{Fix, Severity};
-use crate::model::{Measure, PersonMatch, PersonRef, Plan, Span};
+use crate::model::{PersonMatch, Plan, Span};
 use crate::{suggest, tr};
+use rustc_hash::FxHashMap;
 
 use super::r006_collective_name::Collective;
 
@@ -27,32 +28,34 @@ impl Rule for UndeclaredPerson {
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // 第一责任人 is R005's; collective names are R006's.
         let words = Collective::of(&ctx.profile.collective_names);
-        let references: Vec<(&Measure, Span, &PersonRef, &str)> = ctx
-            .measures
-            .iter()
-            .flat_map(|&m| {
-                // With a role to show in the help's example declaration.
-                [(&m.leaders, "分局党委委员、副局长"), (&m.assignees, "刑侦大队民警")]
-                    .into_iter()
-                    .filter_map(|(f, role)| Some((f.as_ref()?, role)))
-                    .flat_map(move |(f, role)| {
-                        f.get()
-                            .into_iter()
-                            .flatten()
-                            .map(move |p| (m, f.key_span, p, role))
-                    })
-            })
-            .filter(|(_, _, p, _)| words.find(&p.name.value).is_none())
-            .collect();
-        if references.is_empty() {
-            return;
-        }
+        // Read as they are met (a large plan's measures are not gone over
+        // twice), with a role to show in the help's example declaration.
+        let measures = ctx.measures;
+        let references = || {
+            measures
+                .iter()
+                .flat_map(|&m| {
+                    [(&m.leaders, "分局党委委员、副局长"), (&m.assignees, "刑侦大队民警")]
+                        .into_iter()
+                        .filter_map(|(f, role)| Some((f.as_ref()?, role)))
+                        .flat_map(move |(f, role)| {
+                            f.get()
+                                .into_iter()
+                                .flatten()
+                                .map(move |p| (m, f.key_span, p, role))
+                        })
+                })
+                .filter(|(_, _, p, _)| words.find(&p.name.value).is_none())
+        };
         if plan.people.is_empty() {
+            let count = references().count();
+            if count == 0 {
+                return;
+            }
             let at = plan
                 .people_blocks
                 .first()
                 .map_or(plan.header.keyword_span, |b| block_keyword(ctx.text, *b));
-            let count = references.len();
             let s = if count == 1 { "" } else { "s" };
             ctx.report(
                 at,
@@ -67,10 +70,13 @@ impl Rule for UndeclaredPerson {
             ));
             return;
         }
-        // Built at the first unknown name, for all of them.
+        // Built at the first unknown name, for all of them; each unknown
+        // name is looked up once (a missing person is usually named in many
+        // measures).
         let mut suggester = None;
+        let mut guesses: FxHashMap<&str, Option<&str>> = FxHashMap::default();
         let text = ctx.text;
-        for (measure, key_span, person, role) in references {
+        for (measure, key_span, person, role) in references() {
             let key = text.get(key_span.range()).unwrap_or_default();
             let name = &person.name.value;
             match plan.resolve_person(person) {
@@ -95,17 +101,19 @@ impl Rule for UndeclaredPerson {
                     .node(measure.node());
                 }
                 PersonMatch::Unknown => {
-                    let guess = suggester
-                        .get_or_insert_with(|| {
-                            suggest::Suggester::new(
-                                plan.people.iter().map(|p| p.name.value.as_str()).chain(
-                                    plan.people
-                                        .iter()
-                                        .flat_map(|p| p.posts.iter().map(crate::model::Str::as_str)),
-                                ),
-                            )
-                        })
-                        .closest(name);
+                    let guess = *guesses.entry(name.as_str()).or_insert_with(|| {
+                        suggester
+                            .get_or_insert_with(|| {
+                                suggest::Suggester::new(
+                                    plan.people.iter().map(|p| p.name.value.as_str()).chain(
+                                        plan.people.iter().flat_map(|p| {
+                                            p.posts.iter().map(crate::model::Str::as_str)
+                                        }),
+                                    ),
+                                )
+                            })
+                            .closest(name)
+                    });
                     let help = if let Some(guess) = guess {
                         tr!("是否想写“{guess}”？", "did you mean `{guess}`?")
                     } else if plan.has_department(name) {

@@ -2,7 +2,7 @@
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::{Fix, Severity};
-use crate::model::{Measure, Plan, Span, Spanned, Str};
+use crate::model::{Plan, Span};
 use crate::{suggest, tr};
 
 use super::r006_collective_name::{Collective, strip_note};
@@ -18,26 +18,28 @@ impl Rule for UndeclaredDepartment {
     fn check(&self, plan: &Plan, ctx: &mut Context) {
         // Collective names (`相关部门`) are R006's.
         let words = Collective::of(&ctx.profile.collective_names);
-        let named: Vec<(&Measure, Span, &Spanned<Str>)> = ctx
-            .measures
-            .iter()
-            .flat_map(|&m| {
-                [&m.departments, &m.assisting]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(move |f| f.get().into_iter().flatten().map(move |d| (m, f.key_span, d)))
-            })
-            .filter(|(_, _, d)| words.find(&d.value).is_none())
-            .collect();
-        if named.is_empty() {
-            return;
-        }
+        // Read as they are met: a large plan's measures are not gone over
+        // twice.
+        let measures = ctx.measures;
+        let named = || {
+            measures
+                .iter()
+                .flat_map(|&m| {
+                    [&m.departments, &m.assisting].into_iter().flatten().flat_map(move |f| {
+                        f.get().into_iter().flatten().map(move |d| (m, f.key_span, d))
+                    })
+                })
+                .filter(|(_, _, d)| words.find(&d.value).is_none())
+        };
         if plan.departments.is_empty() {
+            let count = named().count();
+            if count == 0 {
+                return;
+            }
             let at = plan
                 .department_blocks
                 .first()
                 .map_or(plan.header.keyword_span, |b| block_keyword(ctx.text, *b));
-            let count = named.len();
             let s = if count == 1 { "" } else { "s" };
             ctx.report(
                 at,
@@ -52,8 +54,11 @@ impl Rule for UndeclaredDepartment {
             ));
             return;
         }
+        // Each unknown name is looked up once.
         let mut suggester = None;
-        for (measure, key_span, department) in named {
+        let mut guesses: rustc_hash::FxHashMap<&str, Option<&str>> =
+            rustc_hash::FxHashMap::default();
+        for (measure, key_span, department) in named() {
             let written = department.value.as_str();
             let name = strip_note(written);
             if plan.has_department(name) || plan.has_department(written) {
@@ -64,11 +69,15 @@ impl Rule for UndeclaredDepartment {
                 .get(key_span.range())
                 .unwrap_or_default()
                 .to_owned();
-            let guess = suggester
-                .get_or_insert_with(|| {
-                    suggest::Suggester::new(plan.departments.iter().map(|d| d.name.value.as_str()))
-                })
-                .closest(name);
+            let guess = *guesses.entry(name).or_insert_with(|| {
+                suggester
+                    .get_or_insert_with(|| {
+                        suggest::Suggester::new(
+                            plan.departments.iter().map(|d| d.name.value.as_str()),
+                        )
+                    })
+                    .closest(name)
+            });
             let help = if let Some(guess) = guess {
                 tr!("是否想写“{guess}”？", "did you mean `{guess}`?")
             } else if plan.person(name).is_some() {
