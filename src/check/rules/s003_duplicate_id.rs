@@ -1,5 +1,6 @@
 //! S003: the same ID used twice.
 
+use std::borrow::Cow;
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
@@ -23,12 +24,17 @@ impl Rule for DuplicateId {
             .chain(ctx.measures.iter().map(|m| &m.header));
         let mut ids: Vec<&Spanned<Str>> = headers.filter_map(|h: &Header| h.id.as_ref()).collect();
         ids.sort_by_key(|id| id.span.start());
-        let mut first: rustc_hash::FxHashMap<Str, &Spanned<Str>> =
-            rustc_hash::FxHashMap::default();
+        let mut first: rustc_hash::FxHashMap<Cow<str>, &Spanned<Str>> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(ids.len(), rustc_hash::FxBuildHasher);
         for id in ids {
-            // `A1` and `a1` name the same item in a drafter's eyes.
-            let key = Str::from(id.value.to_ascii_uppercase());
-            if let Some(earlier) = first.get(&key) {
+            // `A1` and `a1` name the same item in a drafter's eyes (an ID
+            // already in capitals is used as it is).
+            let key = if id.value.bytes().any(|b| b.is_ascii_lowercase()) {
+                Cow::Owned(id.value.as_str().to_ascii_uppercase())
+            } else {
+                Cow::Borrowed(id.value.as_str())
+            };
+            if let Some(earlier) = first.get(key.as_ref()) {
                 let value = &id.value;
                 ctx.report(
                     id.span,

@@ -41,7 +41,8 @@ impl Rule for DuplicateMeasure {
     }
 
     fn check(&self, _plan: &Plan, ctx: &mut Context) {
-        let mut first: FxHashMap<&str, (Span, Option<&str>)> = FxHashMap::default();
+        let mut first: FxHashMap<&str, (Span, Option<&str>)> =
+            FxHashMap::with_capacity_and_hasher(ctx.measures.len(), rustc_hash::FxBuildHasher);
         for &measure in ctx.measures {
             let Some((key, span)) = text_of(measure) else {
                 continue;
