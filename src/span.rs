@@ -148,19 +148,89 @@ impl LineIndex {
 /// The line and column of each of `offsets`, which must be in ascending
 /// order, as [`LineIndex::line_col`] gives them: found in one pass over the
 /// text, counting line breaks with SIMD, which for a long text with few
-/// findings is cheaper than indexing every line.
+/// findings is cheaper than indexing every line. A long text with many
+/// offsets is gone over in pieces, on every core of the current pool.
 pub fn line_cols_sorted(text: &str, offsets: &[usize]) -> Vec<LineCol> {
+    let threads = rayon::current_num_threads();
+    let pieces = if threads > 1 && text.len() >= PARALLEL_TEXT && offsets.len() >= PARALLEL_OFFSETS
+    {
+        threads * 2
+    } else {
+        1
+    };
+    line_cols_in_pieces(text, offsets, pieces)
+}
+
+/// Texts at least this long, with at least this many offsets, have their
+/// offsets located in pieces.
+const PARALLEL_TEXT: usize = 1 << 20;
+const PARALLEL_OFFSETS: usize = 256;
+
+/// [`line_cols_sorted`], the offsets cut into about `pieces` runs, each
+/// located on its own from where it starts (the line breaks before each
+/// start are counted apart, also in parallel).
+fn line_cols_in_pieces(text: &str, offsets: &[usize], pieces: usize) -> Vec<LineCol> {
+    use rayon::prelude::*;
+    if pieces <= 1 || offsets.len() < 2 {
+        return line_cols_from(text, offsets, 0, 1, 0);
+    }
     let bytes = text.as_bytes();
-    let (mut at, mut line, mut line_start) = (0, 1, 0);
+    let runs: Vec<&[usize]> = offsets.chunks(offsets.len().div_ceil(pieces)).collect();
+    // Each run starts where its first offset is read from (0 for the first).
+    let starts: Vec<usize> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| if i == 0 { 0 } else { char_floor(text, run[0]) })
+        .collect();
+    let breaks: Vec<usize> = (0..runs.len())
+        .into_par_iter()
+        .map(|i| {
+            let from = if i == 0 { 0 } else { starts[i - 1] };
+            memchr::memchr_iter(b'\n', &bytes[from..starts[i]]).count()
+        })
+        .collect();
+    let lines: Vec<usize> = breaks
+        .iter()
+        .scan(1, |line, &b| {
+            *line += b;
+            Some(*line)
+        })
+        .collect();
+    let located: Vec<Vec<LineCol>> = runs
+        .par_iter()
+        .zip(starts.par_iter().zip(lines.par_iter()))
+        .map(|(run, (&start, &line))| {
+            let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+            line_cols_from(text, run, start, line, line_start)
+        })
+        .collect();
+    located.concat()
+}
+
+/// `offset`, at most the text's length, moved back to a character boundary.
+fn char_floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The places of `offsets`, none before `at`, which is on `line`, a line
+/// that starts at `line_start`.
+fn line_cols_from(
+    text: &str,
+    offsets: &[usize],
+    mut at: usize,
+    mut line: usize,
+    mut line_start: usize,
+) -> Vec<LineCol> {
+    let bytes = text.as_bytes();
     offsets
         .iter()
         .map(|&offset| {
-            let mut offset = offset.min(text.len());
-            while !text.is_char_boundary(offset) {
-                offset -= 1;
-            }
             // Offsets snapped back may go backwards only within a character.
-            let offset = offset.max(at);
+            let offset = char_floor(text, offset).max(at);
             let passed = &bytes[at..offset];
             line += memchr::memchr_iter(b'\n', passed).count();
             if let Some(last) = memchr::memrchr(b'\n', passed) {
@@ -200,6 +270,20 @@ mod tests {
         let expected: Vec<LineCol> = offsets.iter().map(|&o| index.line_col(text, o)).collect();
         assert_eq!(line_cols_sorted(text, &offsets), expected);
         assert_eq!(line_cols_sorted(text, &[]), Vec::new());
+    }
+
+    proptest::proptest! {
+        /// Located in pieces or in one pass, offsets have the same places.
+        #[test]
+        fn offsets_located_in_pieces_have_the_same_places(
+            text in "[a\n\r方 ]{0,64}",
+            mut offsets in proptest::collection::vec(0usize..70, 0..40),
+            pieces in 1usize..9,
+        ) {
+            offsets.sort_unstable();
+            let whole = line_cols_from(&text, &offsets, 0, 1, 0);
+            proptest::prop_assert_eq!(line_cols_in_pieces(&text, &offsets, pieces), whole);
+        }
     }
 
     #[test]
