@@ -184,41 +184,14 @@ fn every_rule_has_a_trigger_and_a_near_miss() {
 /// name its own.
 #[test]
 fn every_unknown_name_gets_its_own_suggestion_however_often_it_is_met() {
-    let text = "方案 测试方案 {
-  被巡察单位：某局
-  巡察组：市委第一巡察组
-  反馈日期：2024-07-26
-  第一责任人：张伟
-  人员 {
-    张伟：党委书记、局长
-    李明：党委委员、副局长
-    孙强：党委委员、副局长
-  }
-  部门 {
-    办公室、刑侦大队
-  }
-  问题 A1 制度不健全 {
-    措施 A1.1 制定制度 {
-      责任领导：李名
-      责任部门：办公市
-    }
-    措施 A1.2 执行制度 {
-      责任领导：孙墙
-      责任部门：刑侦大对
-    }
-    措施 A1.3 检查制度执行情况 {
-      责任领导：李名
-      责任部门：办公市
-    }
-  }
-}
-";
+    let path = fixtures().join("S004/bad-a-name-met-twice.rect");
+    let bytes = std::fs::read(path).unwrap();
     let profile = config::Profile::shipped("xuncha").unwrap();
     let dates = Dates {
         as_of: Some("2025-04-27".parse().unwrap()),
         today: None,
     };
-    let checked = check_bytes(text.as_bytes(), &profile, dates, &FileInfo::default());
+    let checked = check_bytes(&bytes, &profile, dates, &FileInfo::default());
     let helps = |code: &str| -> Vec<String> {
         checked
             .diagnostics
