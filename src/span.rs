@@ -127,10 +127,7 @@ impl LineIndex {
     /// The 1-based line and column of `offset` (clamped to the text and to a
     /// character boundary).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = char_floor(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let column = text[self.starts[line]..offset].chars().count() + 1;
         LineCol {
