@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod fix;
 pub mod fmt;
 pub mod hash;
+pub mod hugepages;
 pub mod lint;
 pub mod model;
 pub mod parse;

@@ -543,6 +543,7 @@ fn check_one(
     if size > limit {
         return unread(source::too_large(size, limit));
     }
+    crate::hugepages::prepare_for(size);
     let bytes = match &input.path {
         None => stdin.unwrap_or_default().to_vec(),
         Some(path) => match source::read_file(path) {
