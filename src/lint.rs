@@ -19,8 +19,14 @@ use crate::cli::{CheckArgs, Deny, Format, Shard};
 use crate::config::{self, ConfigError, Overrides, Profile, Resolved};
 use crate::diagnostic::{Diagnostic, Lang, Text};
 use crate::report::{
-    self, BaselineReport, FileReport, Reporter, RunInfo, Statistics, Summary, WarningsFail,
-    github::Github, gitlab::Gitlab, human::Human, json::Json, junit::Junit, sarif::Sarif,
+    self, BaselineReport, FileReport, Rendered, Reporter, RunInfo, Statistics, Summary,
+    WarningsFail,
+    github::Github,
+    gitlab::Gitlab,
+    human::Human,
+    json::{self, Json},
+    junit::Junit,
+    sarif::Sarif,
 };
 use crate::write::{self, WriteError};
 use crate::{fix, hash, parse, source, tr};
@@ -196,6 +202,12 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     let mut profiles_seen = BTreeSet::new();
     let mut write_failed = false;
     let mut would_change = false;
+    // A file with many findings has their JSON rendered on every core by the
+    // worker that checked it, unless a baseline may still take some out.
+    let render_json = args.format == Format::Json
+        && args.baseline.is_none()
+        && args.write_baseline.is_none()
+        && fix.is_none_or(|f| !f.diff);
     let check_input = |input: &Input| -> Done {
         let resolved = &configs[&config_key(input, &cwd)];
         let intake = Intake {
@@ -203,7 +215,15 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
             walked: input.path.as_deref().is_some_and(|p| !named.contains(p)),
         };
         let stdin = stdin.as_deref();
-        check_one(input, resolved, dates, stdin, keep_text, fix, intake)
+        let mut done = check_one(input, resolved, dates, stdin, keep_text, fix, intake);
+        if render_json && !done.skipped && json::renders_in_parallel(&done.report) {
+            // A rendering that fails is tried again, and reported, when the
+            // report is written.
+            done.report.json = json::render(&done.report, lang)
+                .ok()
+                .map(|entries| Rendered { lang, entries });
+        }
+        done
     };
     let mut report = |mut done: Done| -> Result<(), RunError> {
         if done.skipped {

@@ -8,6 +8,7 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{FileReport, Located, Reporter, RunInfo, Summary};
@@ -15,17 +16,15 @@ use crate::diagnostic::Lang;
 
 /// Renders the run as one JSON document. The findings come first, the
 /// counts that head the document only at the end: each file's findings are
-/// rendered as they come (while the next files are checked) and kept as
-/// text, and the document is written around them at the end, byte for byte
-/// as `serde_json::to_writer_pretty` writes the whole (a test holds it to
-/// that).
+/// rendered as they come (by the workers, while the next files are
+/// checked: [`render`]) and kept as text, and the document is written
+/// around them at the end, byte for byte as `serde_json::to_writer_pretty`
+/// writes the whole (a test holds it to that).
 pub struct Json {
     lang: Lang,
     /// The elements of the `diagnostics` array, each after its separator,
     /// indented for their place in the document.
     diagnostics: Vec<u8>,
-    /// One finding, rendered at the top level.
-    scratch: Vec<u8>,
 }
 
 impl Json {
@@ -33,7 +32,6 @@ impl Json {
         Self {
             lang,
             diagnostics: Vec::new(),
-            scratch: Vec::new(),
         }
     }
 }
@@ -164,29 +162,85 @@ impl<'a> Entry<'a> {
 /// Where the `diagnostics` array's elements stand: two levels in.
 const ELEMENT_INDENT: &[u8] = b"    ";
 
+/// A file with at least twice this many findings has them rendered on every
+/// core, this many at a time.
+const PARALLEL_ENTRIES: usize = 256;
+
+/// Whether `file` has enough findings to have them rendered on every core of
+/// the current pool ([`render`]), by the worker that checked it.
+pub fn renders_in_parallel(file: &FileReport) -> bool {
+    file.diagnostics.len() >= 2 * PARALLEL_ENTRIES && rayon::current_num_threads() > 1
+}
+
+/// The findings of `file` as elements of the `diagnostics` array, each after
+/// `,\n`; a large file's rendered on every core ([`renders_in_parallel`]).
+/// A worker that renders them ahead keeps them in [`FileReport::json`], and
+/// the thread that writes the report only copies them.
+pub fn render(file: &FileReport, lang: Lang) -> io::Result<Vec<u8>> {
+    let render = |entries: &[Located]| {
+        let mut out = Vec::new();
+        render_into(&mut out, entries, &file.path, lang, false).map(|()| out)
+    };
+    if !renders_in_parallel(file) {
+        return render(&file.diagnostics);
+    }
+    let pieces = file
+        .diagnostics
+        .par_chunks(PARALLEL_ENTRIES)
+        .map(render)
+        .collect::<io::Result<Vec<Vec<u8>>>>()?;
+    Ok(pieces.concat())
+}
+
+/// Render `entries` after what `out` holds, each after `,\n` (the `first`
+/// after `\n` only).
+fn render_into(
+    out: &mut Vec<u8>,
+    entries: &[Located],
+    path: &str,
+    lang: Lang,
+    mut first: bool,
+) -> io::Result<()> {
+    let mut scratch = Vec::new();
+    for located in entries {
+        out.extend_from_slice(if first { b"\n" } else { b",\n" });
+        first = false;
+        scratch.clear();
+        serde_json::to_writer_pretty(&mut scratch, &Entry::new(located, path, lang))
+            .map_err(io::Error::other)?;
+        // Every line break of the rendering is between its tokens (JSON
+        // strings escape theirs): each line moves in as a whole.
+        for (i, line) in scratch.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(ELEMENT_INDENT);
+            out.extend_from_slice(line);
+        }
+    }
+    Ok(())
+}
+
 impl Reporter for Json {
     fn file(&mut self, _out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        for located in &file.diagnostics {
-            let entry = Entry::new(located, &file.path, self.lang);
-            let separator: &[u8] = if self.diagnostics.is_empty() {
-                b"\n"
-            } else {
-                b",\n"
-            };
-            self.diagnostics.extend_from_slice(separator);
-            self.scratch.clear();
-            serde_json::to_writer_pretty(&mut self.scratch, &entry).map_err(io::Error::other)?;
-            // Every line break of the rendering is between its tokens (JSON
-            // strings escape theirs): each line moves in as a whole.
-            for (i, line) in self.scratch.split(|&b| b == b'\n').enumerate() {
-                if i > 0 {
-                    self.diagnostics.push(b'\n');
-                }
-                self.diagnostics.extend_from_slice(ELEMENT_INDENT);
-                self.diagnostics.extend_from_slice(line);
+        // The array's first element follows its `[` on a line of its own.
+        let first = self.diagnostics.is_empty();
+        match &file.json {
+            Some(json) if json.lang == self.lang => {
+                let entries = &json.entries;
+                let skip = usize::from(first && entries.starts_with(b","));
+                self.diagnostics.extend_from_slice(&entries[skip..]);
+                Ok(())
             }
+            // Rendered here, on this one thread, unless a worker did it.
+            _ => render_into(
+                &mut self.diagnostics,
+                &file.diagnostics,
+                &file.path,
+                self.lang,
+                first,
+            ),
         }
-        Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary, run: &RunInfo) -> io::Result<()> {
@@ -339,5 +393,61 @@ mod tests {
             some.contains("\"message\": \"a \\\"wrong\\\"\\ncount\""),
             "{some}"
         );
+    }
+
+    #[test]
+    fn findings_rendered_ahead_give_the_same_document_on_one_thread_or_many() {
+        let text = "方案 甲 {\n}\n".repeat(400);
+        let many: Vec<Diagnostic> = (0..3 * PARALLEL_ENTRIES + 7)
+            .map(|i| {
+                let at = (i % 400) * 15;
+                Diagnostic::new(
+                    "T007",
+                    Span::new(at, at + 6),
+                    tr!("逾期“{i}”", "overdue \"{i}\""),
+                )
+                .with_help(tr!("改", "fix\tit"))
+            })
+            .collect();
+        let mut all = files();
+        all.insert(1, FileReport::new("大.rect".into(), &text, many, false));
+        let run = RunInfo {
+            lang: Lang::Zh,
+            as_of: None,
+            profile: None,
+            statistics: None,
+            baseline: None,
+            warnings_fail: None,
+        };
+        let mut summary = Summary::default();
+        for file in &all {
+            summary.add(file);
+        }
+        for lang in [Lang::Zh, Lang::En] {
+            let expected = reference(&all, lang, &summary, &run);
+            for threads in [1, 2] {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap();
+                let mut ahead = all.clone();
+                for file in &mut ahead {
+                    let entries = pool.install(|| render(file, lang)).unwrap();
+                    file.json = Some(super::super::Rendered { lang, entries });
+                }
+                assert_eq!(streamed(&ahead, lang, &summary, &run), expected);
+            }
+            // Rendered in the other language: rendered again.
+            let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            let mut stale = all.clone();
+            for file in &mut stale {
+                let entries = render(file, other).unwrap();
+                file.json = Some(super::super::Rendered {
+                    lang: other,
+                    entries,
+                });
+            }
+            assert_eq!(streamed(&stale, lang, &summary, &run), expected);
+        }
     }
 }

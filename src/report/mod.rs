@@ -83,6 +83,17 @@ pub struct FileReport {
     /// The file's text, kept only for formats that quote it.
     pub text: Option<String>,
     pub diagnostics: Vec<Located>,
+    /// The findings already rendered for the JSON format, by the worker that
+    /// checked the file ([`json::render`]); `None` when the format is
+    /// another or the findings may still change (a baseline filters them).
+    pub json: Option<Rendered>,
+}
+
+/// Findings rendered ahead for the JSON format, in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    pub lang: Lang,
+    pub entries: Vec<u8>,
 }
 
 impl FileReport {
@@ -144,6 +155,7 @@ impl FileReport {
             path,
             text: keep_text.then(|| text.to_owned()),
             diagnostics,
+            json: None,
         }
     }
 }
