@@ -77,9 +77,9 @@ fn advise_large(p: *mut u8, size: usize) {
     }
 }
 
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 /// The huge pages that lie wholly inside `len` bytes from `start`, as
 /// (address, length); `None` when there is not one.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 fn whole_huge_pages(start: usize, len: usize) -> Option<(usize, usize)> {
     let first = start.checked_next_multiple_of(HUGE_PAGE)?;
     let end = start.checked_add(len)? / HUGE_PAGE * HUGE_PAGE;

@@ -16,10 +16,11 @@ use crate::diagnostic::Lang;
 
 /// Renders the run as one JSON document. The findings come first, the
 /// counts that head the document only at the end: each file's findings are
-/// rendered as they come (by the workers, while the next files are
-/// checked: [`render`]) and kept as text, and the document is written
-/// around them at the end, byte for byte as `serde_json::to_writer_pretty`
-/// writes the whole (a test holds it to that).
+/// rendered as they come, while the next files are checked (a file with
+/// many findings by the worker that checked it, on every core: [`render`]),
+/// and kept as text, and the document is written around them at the end,
+/// byte for byte as `serde_json::to_writer_pretty` writes the whole (a test
+/// holds it to that).
 pub struct Json {
     lang: Lang,
     /// The elements of the `diagnostics` array, each after its separator,
