@@ -203,9 +203,10 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     let mut write_failed = false;
     let mut would_change = false;
     // A file with many findings has their JSON rendered on every core by the
-    // worker that checked it, unless a baseline may still take some out.
+    // worker that checked it, unless a baseline may still take some out
+    // below (or no report is written).
     let render_json = args.format == Format::Json
-        && args.baseline.is_none()
+        && matcher.is_none()
         && args.write_baseline.is_none()
         && fix.is_none_or(|f| !f.diff);
     let check_input = |input: &Input| -> Done {

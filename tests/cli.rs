@@ -367,3 +367,38 @@ fn the_configuration_is_the_plans_own_whatever_the_path() {
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(out.stdout.contains("\"P003\""), "{}", out.stdout);
 }
+
+/// A plan of over 1 MB with over 512 findings: its findings are rendered as
+/// JSON by the worker that checked it, on every core, and its memory comes in
+/// huge pages. The bytes are those of one thread, and a baseline still hides
+/// what it records.
+#[test]
+fn a_large_plan_gives_the_same_json_on_one_thread_or_two_and_its_baseline_hides_it() {
+    use std::fmt::Write;
+    let mut measures = String::new();
+    for i in 2..=4000 {
+        writeln!(
+            measures,
+            "    措施 A1.{i} 落实第{i}项工作制度并逐月检查执行情况 {{\n      责任领导：赵六\n      责任部门：办公室\n      \
+             时限：2024-09-30\n      目标：印发制度并组织全体人员学习，每月检查一次执行情况\n      状态：推进中\n    }}"
+        )
+        .unwrap();
+    }
+    let large = plan("").replace("  }\n}\n", &format!("{measures}  }}\n}}\n"));
+    assert!(large.len() > 1 << 20, "{}", large.len());
+    let run = Run::new().file("large.rect", &large);
+    let args = ["check", "--format", "json", "--as-of", "2025-04-27"];
+    let one = run.exec(&[&args[..], &["--jobs", "1"]].concat());
+    let two = run.exec(&[&args[..], &["--jobs", "2"]].concat());
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!((one.code, two.code), (1, 1), "{}", one.stderr);
+    let found = json(&two.stdout)["diagnostics"].as_array().unwrap().len();
+    assert!(found > 1024, "{found}");
+
+    let recorded = run.exec(&[&args[..], &["--write-baseline", "base.json"]].concat());
+    assert_eq!(recorded.code, 0, "{}", recorded.stderr);
+    let out = run.exec(&[&args[..], &["--jobs", "2", "--baseline", "base.json"]].concat());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let shown = json(&out.stdout)["diagnostics"].as_array().unwrap().len();
+    assert_eq!(shown, 0, "findings the baseline records are not shown");
+}

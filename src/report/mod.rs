@@ -84,8 +84,8 @@ pub struct FileReport {
     pub text: Option<String>,
     pub diagnostics: Vec<Located>,
     /// The findings already rendered for the JSON format, by the worker that
-    /// checked the file ([`json::render`]); `None` when the format is
-    /// another or the findings may still change (a baseline filters them).
+    /// checked the file ([`json::render`]): only for a file with many of
+    /// them, in the JSON format, when no baseline may take some out.
     pub json: Option<Rendered>,
 }
 
