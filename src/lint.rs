@@ -18,15 +18,10 @@ use crate::check::{self, Dates, FileInfo};
 use crate::cli::{CheckArgs, Deny, Format, Shard};
 use crate::config::{self, ConfigError, Overrides, Profile, Resolved};
 use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::report::json::{self, Json};
 use crate::report::{
     self, BaselineReport, FileReport, Rendered, Reporter, RunInfo, Statistics, Summary,
-    WarningsFail,
-    github::Github,
-    gitlab::Gitlab,
-    human::Human,
-    json::{self, Json},
-    junit::Junit,
-    sarif::Sarif,
+    WarningsFail, github::Github, gitlab::Gitlab, human::Human, junit::Junit, sarif::Sarif,
 };
 use crate::write::{self, WriteError};
 use crate::{fix, hash, parse, source, tr};
