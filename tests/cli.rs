@@ -402,3 +402,58 @@ fn a_large_plan_gives_the_same_json_on_one_thread_or_two_and_its_baseline_hides_
     let shown = json(&out.stdout)["diagnostics"].as_array().unwrap().len();
     assert_eq!(shown, 0, "findings the baseline records are not shown");
 }
+
+/// A plan padded past 1 MB is read on every core: its lines, and its issues,
+/// categories and people and departments blocks read apart. Its findings are
+/// those it gives unpadded: a block where a list of people is expected, and
+/// else the rules' findings, with a leader that only a second people block
+/// declares taken as declared.
+#[test]
+fn a_plan_padded_past_a_megabyte_gives_the_findings_it_gives_unpadded() {
+    let example = std::fs::read_to_string("examples/district-branch/district.rect").unwrap();
+    let end = example.rfind("}\n").unwrap();
+    let mut text = example.clone();
+    text.insert_str(
+        end,
+        "  人员 {\n    钱七：副局长\n  }\n  问题 Z1 另列问题 {\n    措施 Z1.1 另列措施 {\n      \
+         责任领导：钱七\n      责任部门：办公室\n      时限：尽快\n      目标：完成整改\n      \
+         状态：推进中\n    }\n  }\n",
+    );
+    let people = text.find("  人员 {\n").unwrap() + "  人员 {\n".len();
+    let mut nested = text.clone();
+    nested.insert_str(people, "    小组 {\n    }\n");
+    let findings = |text: &str| {
+        let mut padded = text.to_owned();
+        while padded.len() <= 1 << 20 {
+            padded.push_str("# 以下为填充，不属于方案：一二三四五六七八九十一二三四五六七八九十\n");
+        }
+        let args = [
+            "check",
+            "p.rect",
+            "--format",
+            "json",
+            "--as-of",
+            "2025-04-27",
+        ];
+        let small = Run::new()
+            .file("p.rect", text)
+            .exec(&[&args[..], &["--jobs", "1"]].concat());
+        let large = Run::new().file("p.rect", &padded).exec(&args);
+        assert_eq!((small.code, large.code), (1, 1), "{}", small.stdout);
+        let (small, large) = (json(&small.stdout), json(&large.stdout));
+        assert_eq!(small["diagnostics"], large["diagnostics"]);
+        small
+    };
+    let lines = |found: &serde_json::Value| -> Vec<(String, u64)> {
+        codes(found)
+            .into_iter()
+            .map(|(_, code, line, _)| (code, line))
+            .collect()
+    };
+    assert_eq!(lines(&findings(&nested)), [("P001".to_owned(), 17)]);
+    let found = lines(&findings(&text));
+    for code in ["S006", "T002", "Q004"] {
+        assert!(found.iter().any(|(c, _)| c == code), "{code}: {found:?}");
+    }
+    assert!(found.iter().all(|(c, _)| c != "S004"), "{found:?}");
+}

@@ -36,6 +36,21 @@ impl Default for Seen {
     }
 }
 
+/// Issues read apart, by item index, each with the findings reading it gave.
+type IssuesApart = Vec<Option<(Issue, Vec<Diagnostic>)>>;
+
+/// What of a large plan is read apart ([`Lowerer::apart`]), by item index of
+/// the plan block.
+#[derive(Default)]
+struct Apart {
+    /// The plan's own issues.
+    issues: IssuesApart,
+    /// The issues of each category (empty for other items).
+    categories: Vec<IssuesApart>,
+    /// Each people or departments block, as a plan of its own.
+    declarations: Vec<Option<(Plan, Vec<Diagnostic>)>>,
+}
+
 /// How many keywords there are (`Date` is the last).
 const KEYWORD_COUNT: usize = Keyword::Date as usize + 1;
 
@@ -390,19 +405,21 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         }
         // Those reads reported their problems; read again quietly below.
         let mut seen = Seen::default();
-        let mut apart = self.issues_apart(block);
+        let mut apart = self.apart(block);
         for (i, item) in self.tree.children(block).enumerate() {
             match item {
                 Node::Field(line) => self.plan_field(&mut plan, &mut seen, line),
                 Node::Block(b) => match self.keyword(b.line) {
-                    Some(Keyword::People) => self.people(&mut plan, b),
-                    Some(Keyword::Departments) => self.departments(&mut plan, b),
+                    Some(Keyword::People | Keyword::Departments) => {
+                        self.take_declarations(&mut plan, &mut apart.declarations, i, b);
+                    }
                     Some(Keyword::Category) => {
-                        let c = self.category(b);
+                        let issues = apart.categories.get_mut(i).map(std::mem::take);
+                        let c = self.category(b, issues.unwrap_or_default());
                         plan.categories.push(c);
                     }
                     Some(Keyword::Issue) => {
-                        let issue = self.take_issue(&mut apart, i, b);
+                        let issue = self.take_issue(&mut apart.issues, i, b);
                         plan.issues.push(issue);
                     }
                     _ => self.misplaced(item, BlockKind::Plan),
@@ -563,13 +580,13 @@ impl<'a, 'd> Lowerer<'a, 'd> {
 
     // ───────────────────────── categories and issues ─────────────────────────
 
-    fn category(&mut self, block: &Block) -> Category {
+    /// A category; `apart`, its issues read apart already ([`Self::apart`]).
+    fn category(&mut self, block: &Block, mut apart: IssuesApart) -> Category {
         let mut category = Category {
             span: block.span,
             header: self.header(block),
             issues: Vec::with_capacity(self.count_blocks(block, Keyword::Issue)),
         };
-        let mut apart = self.issues_apart(block);
         for (i, item) in self.tree.children(block).enumerate() {
             match item {
                 Node::Block(b) if self.keyword(b.line) == Some(Keyword::Issue) => {
@@ -582,32 +599,121 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         category
     }
 
-    /// The issues among `items`, read apart on every core when the file is
-    /// large, each with the findings reading it gave; [`Self::take_issue`]
-    /// takes them in the items' order, so that the findings come as if the
-    /// issues had been read one by one. Empty for smaller files.
-    fn issues_apart(&self, block: &Block) -> Vec<Option<(Issue, Vec<Diagnostic>)>> {
+    /// What of a large file's plan `block` is read apart, on every core:
+    /// the issues of the plan and of each of its categories, and meanwhile,
+    /// one after another, the people and departments blocks. Each part comes
+    /// with the findings reading it gave, and is taken in the items' order
+    /// ([`Self::take_issue`], [`Self::take_declarations`]), so that the
+    /// findings come as if the plan had been read item by item. Empty for
+    /// smaller files.
+    fn apart(&self, block: &Block) -> Apart {
         if self.text.len() < crate::lint::PARALLEL_FILE_BYTES {
-            return Vec::new();
+            return Apart::default();
         }
-        let (text, lines, tree, feedback) =
-            (self.text, self.lines, self.tree, self.reader.feedback);
+        let tree = self.tree;
+        let items = tree.items(block);
+        let ((issues, categories), declarations) = rayon::join(
+            || {
+                rayon::join(
+                    || self.issues_apart(block),
+                    || {
+                        items
+                            .par_iter()
+                            .with_max_len(1)
+                            .map(|&item| match tree.node(item) {
+                                Node::Block(b)
+                                    if self.keyword(b.line) == Some(Keyword::Category) =>
+                                {
+                                    self.issues_apart(b)
+                                }
+                                _ => Vec::new(),
+                            })
+                            .collect()
+                    },
+                )
+            },
+            || {
+                items
+                    .iter()
+                    .map(|&item| match tree.node(item) {
+                        Node::Block(b) => self.declarations_apart(b),
+                        Node::Field(_) => None,
+                    })
+                    .collect()
+            },
+        );
+        Apart {
+            issues,
+            categories,
+            declarations,
+        }
+    }
+
+    /// A fresh lowerer for one part read apart, reporting into `found`.
+    fn apart_lowerer<'f>(&self, found: &'f mut Vec<Diagnostic>) -> Lowerer<'a, 'f> {
+        let mut lowerer = Lowerer::new(self.text, self.lines, self.tree, found);
+        lowerer.reader.feedback = self.reader.feedback;
+        lowerer
+    }
+
+    /// The issues among `block`'s items, read apart on every core, each with
+    /// the findings reading it gave.
+    fn issues_apart(&self, block: &Block) -> IssuesApart {
+        let tree = self.tree;
         tree.items(block)
             .par_iter()
             .map(|&item| {
                 let Node::Block(block) = tree.node(item) else {
                     return None;
                 };
-                let mut found = Vec::new();
-                let mut lowerer = Lowerer::new(text, lines, tree, &mut found);
-                if lowerer.keyword(block.line) != Some(Keyword::Issue) {
+                if self.keyword(block.line) != Some(Keyword::Issue) {
                     return None;
                 }
-                lowerer.reader.feedback = feedback;
-                let issue = lowerer.issue(block);
+                let mut found = Vec::new();
+                let issue = self.apart_lowerer(&mut found).issue(block);
                 Some((issue, found))
             })
             .collect()
+    }
+
+    /// A people or departments block read apart into a plan of its own,
+    /// with the findings reading it gave.
+    fn declarations_apart(&self, block: &Block) -> Option<(Plan, Vec<Diagnostic>)> {
+        let keyword = self.keyword(block.line);
+        if !matches!(keyword, Some(Keyword::People | Keyword::Departments)) {
+            return None;
+        }
+        let mut found = Vec::new();
+        let mut declared = Plan::default();
+        let mut lowerer = self.apart_lowerer(&mut found);
+        if keyword == Some(Keyword::People) {
+            lowerer.people(&mut declared, block);
+        } else {
+            lowerer.departments(&mut declared, block);
+        }
+        Some((declared, found))
+    }
+
+    /// The people or departments block of item `index`: read apart already,
+    /// its findings now reported, or read here.
+    fn take_declarations(
+        &mut self,
+        plan: &mut Plan,
+        apart: &mut [Option<(Plan, Vec<Diagnostic>)>],
+        index: usize,
+        block: &Block,
+    ) {
+        match apart.get_mut(index).and_then(Option::take) {
+            Some((declared, found)) => {
+                self.reader.diagnostics.extend(found);
+                plan.people_blocks.extend(declared.people_blocks);
+                plan.people.extend(declared.people);
+                plan.department_blocks.extend(declared.department_blocks);
+                plan.departments.extend(declared.departments);
+            }
+            None if self.keyword(block.line) == Some(Keyword::People) => self.people(plan, block),
+            None => self.departments(plan, block),
+        }
     }
 
     /// The issue of item `index`: read apart already, its findings now
