@@ -406,8 +406,8 @@ fn a_large_plan_gives_the_same_json_on_one_thread_or_two_and_its_baseline_hides_
 /// A plan padded past 1 MB is read on every core: its lines, and its issues,
 /// categories and people and departments blocks read apart. Its findings are
 /// those it gives unpadded: a block where a list of people is expected, and
-/// else the rules' findings, with a leader that only a second people block
-/// declares taken as declared.
+/// else a misspelt key in a category and the rules' findings, with a leader
+/// that only a second people block declares taken as declared.
 #[test]
 fn a_plan_padded_past_a_megabyte_gives_the_findings_it_gives_unpadded() {
     let example = std::fs::read_to_string("examples/district-branch/district.rect").unwrap();
@@ -419,6 +419,10 @@ fn a_plan_padded_past_a_megabyte_gives_the_findings_it_gives_unpadded() {
          责任领导：钱七\n      责任部门：办公室\n      时限：尽快\n      目标：完成整改\n      \
          状态：推进中\n    }\n  }\n",
     );
+    // A misspelt key inside a category, reported as its measure is read.
+    let measure = text.find("措施 A1.1.1").unwrap();
+    let line_end = measure + text[measure..].find('\n').unwrap() + 1;
+    text.insert_str(line_end, "          责任领到：赵建国\n");
     let people = text.find("  人员 {\n").unwrap() + "  人员 {\n".len();
     let mut nested = text.clone();
     nested.insert_str(people, "    小组 {\n    }\n");
@@ -450,8 +454,12 @@ fn a_plan_padded_past_a_megabyte_gives_the_findings_it_gives_unpadded() {
             .map(|(_, code, line, _)| (code, line))
             .collect()
     };
-    assert_eq!(lines(&findings(&nested)), [("P001".to_owned(), 17)]);
+    assert_eq!(
+        lines(&findings(&nested)),
+        [("P001".to_owned(), 17), ("P003".to_owned(), 57)]
+    );
     let found = lines(&findings(&text));
+    assert!(found.contains(&("P003".to_owned(), 55)), "{found:?}");
     for code in ["S006", "T002", "Q004"] {
         assert!(found.iter().any(|(c, _)| c == code), "{code}: {found:?}");
     }

@@ -36,19 +36,26 @@ impl Default for Seen {
     }
 }
 
-/// Issues read apart, by item index, each with the findings reading it gave.
-type IssuesApart = Vec<Option<(Issue, Vec<Diagnostic>)>>;
+/// Parts of a block read apart, by item index, each with the findings
+/// reading it gave (`None` for the other items).
+type ReadApart<T> = Vec<Option<(T, Vec<Diagnostic>)>>;
 
 /// What of a large plan is read apart ([`Lowerer::apart`]), by item index of
 /// the plan block.
 #[derive(Default)]
 struct Apart {
-    /// The plan's own issues.
-    issues: IssuesApart,
-    /// The issues of each category (empty for other items).
-    categories: Vec<IssuesApart>,
+    issues: ReadApart<Issue>,
+    categories: ReadApart<Category>,
     /// Each people or departments block, as a plan of its own.
-    declarations: Vec<Option<(Plan, Vec<Diagnostic>)>>,
+    declarations: ReadApart<Plan>,
+}
+
+/// Add to `plan` what a people or departments block read apart declared.
+fn declare(plan: &mut Plan, declared: Plan) {
+    plan.people_blocks.extend(declared.people_blocks);
+    plan.people.extend(declared.people);
+    plan.department_blocks.extend(declared.department_blocks);
+    plan.departments.extend(declared.departments);
 }
 
 /// How many keywords there are (`Date` is the last).
@@ -411,15 +418,24 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 Node::Field(line) => self.plan_field(&mut plan, &mut seen, line),
                 Node::Block(b) => match self.keyword(b.line) {
                     Some(Keyword::People | Keyword::Departments) => {
-                        self.take_declarations(&mut plan, &mut apart.declarations, i, b);
+                        match self.take_apart(&mut apart.declarations, i) {
+                            Some(declared) => declare(&mut plan, declared),
+                            None if self.keyword(b.line) == Some(Keyword::People) => {
+                                self.people(&mut plan, b);
+                            }
+                            None => self.departments(&mut plan, b),
+                        }
                     }
                     Some(Keyword::Category) => {
-                        let issues = apart.categories.get_mut(i).map(std::mem::take);
-                        let c = self.category(b, issues.unwrap_or_default());
+                        let c = self
+                            .take_apart(&mut apart.categories, i)
+                            .unwrap_or_else(|| self.category(b));
                         plan.categories.push(c);
                     }
                     Some(Keyword::Issue) => {
-                        let issue = self.take_issue(&mut apart.issues, i, b);
+                        let issue = self
+                            .take_apart(&mut apart.issues, i)
+                            .unwrap_or_else(|| self.issue(b));
                         plan.issues.push(issue);
                     }
                     _ => self.misplaced(item, BlockKind::Plan),
@@ -580,17 +596,23 @@ impl<'a, 'd> Lowerer<'a, 'd> {
 
     // ───────────────────────── categories and issues ─────────────────────────
 
-    /// A category; `apart`, its issues read apart already ([`Self::apart`]).
-    fn category(&mut self, block: &Block, mut apart: IssuesApart) -> Category {
+    fn category(&mut self, block: &Block) -> Category {
         let mut category = Category {
             span: block.span,
             header: self.header(block),
             issues: Vec::with_capacity(self.count_blocks(block, Keyword::Issue)),
         };
+        let mut apart = if self.text.len() < crate::lint::PARALLEL_FILE_BYTES {
+            Vec::new()
+        } else {
+            self.issues_apart(block)
+        };
         for (i, item) in self.tree.children(block).enumerate() {
             match item {
                 Node::Block(b) if self.keyword(b.line) == Some(Keyword::Issue) => {
-                    let issue = self.take_issue(&mut apart, i, b);
+                    let issue = self
+                        .take_apart(&mut apart, i)
+                        .unwrap_or_else(|| self.issue(b));
                     category.issues.push(issue);
                 }
                 other => self.misplaced(other, BlockKind::Category),
@@ -600,12 +622,11 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     }
 
     /// What of a large file's plan `block` is read apart, on every core:
-    /// the issues of the plan and of each of its categories, and meanwhile,
-    /// one after another, the people and departments blocks. Each part comes
-    /// with the findings reading it gave, and is taken in the items' order
-    /// ([`Self::take_issue`], [`Self::take_declarations`]), so that the
-    /// findings come as if the plan had been read item by item. Empty for
-    /// smaller files.
+    /// its issues and its categories (their issues read apart in turn), and
+    /// meanwhile, one after another, its people and departments blocks. Each
+    /// part comes with the findings reading it gave, and is taken in the
+    /// items' order ([`Self::take_apart`]), so that the findings come as if
+    /// the plan had been read item by item. Empty for smaller files.
     fn apart(&self, block: &Block) -> Apart {
         if self.text.len() < crate::lint::PARALLEL_FILE_BYTES {
             return Apart::default();
@@ -624,9 +645,11 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                                 Node::Block(b)
                                     if self.keyword(b.line) == Some(Keyword::Category) =>
                                 {
-                                    self.issues_apart(b)
+                                    let mut found = Vec::new();
+                                    let category = self.apart_lowerer(&mut found).category(b);
+                                    Some((category, found))
                                 }
-                                _ => Vec::new(),
+                                _ => None,
                             })
                             .collect()
                     },
@@ -658,7 +681,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
 
     /// The issues among `block`'s items, read apart on every core, each with
     /// the findings reading it gave.
-    fn issues_apart(&self, block: &Block) -> IssuesApart {
+    fn issues_apart(&self, block: &Block) -> ReadApart<Issue> {
         let tree = self.tree;
         tree.items(block)
             .par_iter()
@@ -694,43 +717,16 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         Some((declared, found))
     }
 
-    /// The people or departments block of item `index`: read apart already,
-    /// its findings now reported, or read here.
-    fn take_declarations(
+    /// The part of item `index` read apart, its findings now reported; `None`
+    /// when it was not read apart.
+    fn take_apart<T>(
         &mut self,
-        plan: &mut Plan,
-        apart: &mut [Option<(Plan, Vec<Diagnostic>)>],
+        apart: &mut [Option<(T, Vec<Diagnostic>)>],
         index: usize,
-        block: &Block,
-    ) {
-        match apart.get_mut(index).and_then(Option::take) {
-            Some((declared, found)) => {
-                self.reader.diagnostics.extend(found);
-                plan.people_blocks.extend(declared.people_blocks);
-                plan.people.extend(declared.people);
-                plan.department_blocks.extend(declared.department_blocks);
-                plan.departments.extend(declared.departments);
-            }
-            None if self.keyword(block.line) == Some(Keyword::People) => self.people(plan, block),
-            None => self.departments(plan, block),
-        }
-    }
-
-    /// The issue of item `index`: read apart already, its findings now
-    /// reported, or read here.
-    fn take_issue(
-        &mut self,
-        apart: &mut [Option<(Issue, Vec<Diagnostic>)>],
-        index: usize,
-        block: &Block,
-    ) -> Issue {
-        match apart.get_mut(index).and_then(Option::take) {
-            Some((issue, found)) => {
-                self.reader.diagnostics.extend(found);
-                issue
-            }
-            None => self.issue(block),
-        }
+    ) -> Option<T> {
+        let (part, found) = apart.get_mut(index).and_then(Option::take)?;
+        self.reader.diagnostics.extend(found);
+        Some(part)
     }
 
     fn issue(&mut self, block: &Block) -> Issue {
