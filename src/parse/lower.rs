@@ -420,10 +420,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                     Some(Keyword::People | Keyword::Departments) => {
                         match self.take_apart(&mut apart.declarations, i) {
                             Some(declared) => declare(&mut plan, declared),
-                            None if self.keyword(b.line) == Some(Keyword::People) => {
-                                self.people(&mut plan, b);
-                            }
-                            None => self.departments(&mut plan, b),
+                            None => self.declarations(&mut plan, b),
                         }
                     }
                     Some(Keyword::Category) => {
@@ -501,6 +498,15 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     }
 
     /// `人员 { NAME：ROLE … }`
+    /// A people or departments block.
+    fn declarations(&mut self, plan: &mut Plan, block: &Block) {
+        if self.keyword(block.line) == Some(Keyword::People) {
+            self.people(plan, block);
+        } else {
+            self.departments(plan, block);
+        }
+    }
+
     fn people(&mut self, plan: &mut Plan, block: &Block) {
         plan.people_blocks.push(block.span);
         for item in self.tree.children(block) {
@@ -702,18 +708,16 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     /// A people or departments block read apart into a plan of its own,
     /// with the findings reading it gave.
     fn declarations_apart(&self, block: &Block) -> Option<(Plan, Vec<Diagnostic>)> {
-        let keyword = self.keyword(block.line);
-        if !matches!(keyword, Some(Keyword::People | Keyword::Departments)) {
+        if !matches!(
+            self.keyword(block.line),
+            Some(Keyword::People | Keyword::Departments)
+        ) {
             return None;
         }
         let mut found = Vec::new();
         let mut declared = Plan::default();
-        let mut lowerer = self.apart_lowerer(&mut found);
-        if keyword == Some(Keyword::People) {
-            lowerer.people(&mut declared, block);
-        } else {
-            lowerer.departments(&mut declared, block);
-        }
+        self.apart_lowerer(&mut found)
+            .declarations(&mut declared, block);
         Some((declared, found))
     }
 
