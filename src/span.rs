@@ -128,7 +128,7 @@ impl LineIndex {
     /// character boundary).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = char_floor(text, offset);
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_of(offset);
         let column = text[self.starts[line]..offset].chars().count() + 1;
         LineCol {
             line: line + 1,
@@ -139,6 +139,17 @@ impl LineIndex {
     /// The byte offset where 1-based `line` starts, if there is such a line.
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// The 0-based line that `offset` is on; a line break is on the line it
+    /// ends.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// How many lines the text has (one more than its line breaks).
+    pub fn lines(&self) -> usize {
+        self.starts.len()
     }
 }
 

@@ -290,6 +290,53 @@ fn human_output_snapshot() {
     insta::assert_snapshot!("human_output_en", out.stdout);
 }
 
+/// Two labels of one finding far apart are drawn as two short snippets, each
+/// with a line around it, not with every line between them; and the header
+/// gives the line the JSON output gives, even after a lone `\r`, which ends
+/// no line.
+#[test]
+fn labels_far_apart_are_drawn_apart_and_on_the_lines_json_gives() {
+    let fixture = std::fs::read_to_string("tests/fixtures/rules/S009/bad-copied-measures.rect")
+        .unwrap()
+        .replace("# expect:", "# was expected:");
+    let padding = |lines| "  # 填充说明\r仍是这一行\n".repeat(lines);
+    let text = fixture
+        .replacen("  问题 A1", &format!("{}  问题 A1", padding(300)), 1)
+        .replacen("  问题 A2", &format!("{}  问题 A2", padding(100)), 1);
+    let run = Run::new().file("plan.rect", &text);
+    let out = run.exec(&["check", "plan.rect"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    // The first finding of S009, to the blank line after its help.
+    let first = out.stdout.find("警告[S009]").expect(&out.stdout);
+    let finding = &out.stdout[first..];
+    let help = finding.find("  help:").expect(finding);
+    let finding = &finding[..help + finding[help..].find("\n\n").expect(finding)];
+    assert_eq!(finding.lines().count(), 17, "{finding}");
+    assert!(!finding.contains("填充说明"), "{finding}");
+    let json_out = run.exec(&["check", "plan.rect", "--format", "json"]);
+    let places: Vec<String> = json(&json_out.stdout)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "S009")
+        .map(|d| format!("plan.rect:{}:{}", d["line"], d["column"]))
+        .collect();
+    assert_eq!(places, ["plan.rect:425:13", "plan.rect:431:11"]);
+    assert!(finding.contains(&format!("╭─[{}]", places[0])), "{finding}");
+    assert!(finding.contains("╭─[plan.rect:317:13]"), "{finding}");
+    // The measures repeated, each drawn with the lines around it.
+    for drawn in [
+        " 316 │   问题 A1 打击防范效能不高 {",
+        " 317 │     措施 A1.1 加强队伍建设 {",
+        " 318 │       责任领导：张伟",
+        " 424 │   问题 A2 执法办案不规范 {",
+        " 425 │     措施 A2.1 加强队伍建设。 {",
+        " 426 │       责任领导：张伟",
+    ] {
+        assert!(finding.contains(drawn), "{drawn}:\n{finding}");
+    }
+}
+
 #[test]
 fn every_example_is_clean() {
     let examples = repo().join("examples");
