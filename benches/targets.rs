@@ -29,10 +29,19 @@ fn binary() -> PathBuf {
     )
 }
 
+/// `rectlint check` with `args`, in the JSON format unless they name one.
+fn check_args<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec!["check", "--as-of", "2025-04-27"];
+    if !args.contains(&"--format") {
+        all.extend(["--format", "json"]);
+    }
+    all.extend(args);
+    all
+}
+
 fn command(args: &[&str], dir: &Path) -> Command {
     let mut c = Command::new(binary());
-    c.args(["check", "--format", "json", "--as-of", "2025-04-27"])
-        .args(args)
+    c.args(check_args(args))
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -83,8 +92,7 @@ fn peak_memory(args: &[&str], dir: &Path) -> Option<u64> {
     let out = Command::new(time)
         .arg("-v")
         .arg(binary())
-        .args(["check", "--format", "json", "--as-of", "2025-04-27"])
-        .args(args)
+        .args(check_args(args))
         .current_dir(dir)
         .stdout(Stdio::null())
         .output()
@@ -126,6 +134,7 @@ fn main() {
 
     let typical = measure(&["typical.rect"], &dir, runs * 3);
     let huge = measure(&["huge.rect"], &dir, runs);
+    let huge_human = measure(&["--format", "human", "huge.rect"], &dir, runs);
     let repo_runs = runs.div_ceil(2);
     let repo = measure(&["repository"], &dir, repo_runs);
     // The two `--jobs` runs take turns: their ratio is of the same minutes.
@@ -174,6 +183,11 @@ fn main() {
         "| huge plan (10,000 measures), whole process | < 60 ms | {:.1} ms | {} |",
         ms(huge.median),
         verdict(huge.median < Duration::from_millis(60))
+    );
+    println!(
+        "| huge plan in the human format (the default), whole process | (none) | {:.1} ms, peak {} | |",
+        ms(huge_human.median),
+        peak(&huge_human)
     );
     let huge_peak_ok = huge.peak_kib.is_some_and(|k| k < 40 * 1024);
     println!(
