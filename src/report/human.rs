@@ -109,9 +109,10 @@ impl Reporter for Human {
 ///
 /// It reads a label's lines itself rather than through miette's reader,
 /// which goes over the text from its start for every label (40 s for the
-/// benches' huge plan and its 1,735 findings) and says a label's context covers as many
-/// lines as come before its end, so that two labels far apart in a long
-/// plan were shown with every line between them.
+/// benches' huge plan and its 1,735 findings), says a label's context
+/// covers as many lines as come before its end (so that two labels far
+/// apart in a long plan were drawn with every line between them), and takes
+/// a lone `\r` for a line break (where the JSON output does not).
 struct Named<'a> {
     name: &'a str,
     text: &'a str,
