@@ -497,7 +497,6 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         }
     }
 
-    /// `人员 { NAME：ROLE … }`
     /// A people or departments block.
     fn declarations(&mut self, plan: &mut Plan, block: &Block) {
         if self.keyword(block.line) == Some(Keyword::People) {
@@ -507,6 +506,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         }
     }
 
+    /// `人员 { NAME：ROLE … }`
     fn people(&mut self, plan: &mut Plan, block: &Block) {
         plan.people_blocks.push(block.span);
         for item in self.tree.children(block) {
