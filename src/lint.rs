@@ -485,6 +485,68 @@ pub fn check_bytes<'a>(
     }
 }
 
+/// Everything a run does with one file's bytes, on any bytes: check them,
+/// render the findings in every format and both languages, apply the safe
+/// and then the unsafe fixes and check the result, format the text and
+/// check that. The fuzz target (`fuzz/`) and the robustness tests run this,
+/// so that both try the same paths. Nothing in it may panic.
+pub fn exercise(bytes: &[u8], profile: &Profile, dates: Dates) {
+    let file = FileInfo::default();
+    let checked = check_bytes(bytes, profile, dates, &file);
+    render_every_way(&checked, profile);
+    for mode in [fix::Mode::Safe, fix::Mode::Unsafe] {
+        let (fixed, applied) = fix::apply(&checked.text, &checked.diagnostics, mode);
+        if applied > 0 {
+            check_bytes(fixed.as_bytes(), profile, dates, &file);
+        }
+    }
+    if let Ok(formatted) = crate::fmt::format(&checked.text) {
+        check_bytes(formatted.as_bytes(), profile, dates, &file);
+    }
+}
+
+/// Render a checked file in every format and both languages (the human
+/// format plain and in colour, wide and narrow): the outputs, in memory.
+fn render_every_way(checked: &Checked, profile: &Profile) -> Vec<Vec<u8>> {
+    let report = FileReport::new(
+        "plan.rect".to_owned(),
+        &checked.text,
+        checked.diagnostics.clone(),
+        true,
+    );
+    let mut summary = Summary::default();
+    summary.add(&report);
+    let mut outputs = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        let run = RunInfo {
+            lang,
+            as_of: Some(checked.as_of.to_string()),
+            profile: Some(profile.name.clone()),
+            statistics: None,
+            baseline: None,
+            warnings_fail: None,
+        };
+        let reporters: [Box<dyn Reporter>; 7] = [
+            Box::new(Human::new(lang, false, 100)),
+            Box::new(Human::new(lang, true, 40)),
+            Box::new(Json::new(lang)),
+            Box::new(Sarif::new(lang, Path::new("/"))),
+            Box::new(Github::new(lang)),
+            Box::new(Gitlab::new(lang)),
+            Box::new(Junit::new(lang)),
+        ];
+        for mut reporter in reporters {
+            let mut out = Vec::new();
+            let written = reporter
+                .file(&mut out, &report)
+                .and_then(|()| reporter.finish(&mut out, &summary, &run));
+            written.expect("writing into memory does not fail");
+            outputs.push(out);
+        }
+    }
+    outputs
+}
+
 /// What `--fix` asks for.
 #[derive(Clone, Copy, Debug)]
 struct FixRequest {
@@ -973,4 +1035,41 @@ fn resolve_configs(
         }
     }
     Ok(configs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the fuzz target renders is the finding itself, in all 14 ways.
+    #[test]
+    fn every_way_of_rendering_shows_the_finding() {
+        let bytes =
+            include_bytes!("../tests/fixtures/rules/E001/bad-finished-without-evidence.rect");
+        let profile = Profile::shipped("strict").unwrap();
+        let dates = Dates {
+            as_of: None,
+            today: Some(jiff::civil::date(2025, 4, 27)),
+        };
+        let checked = check_bytes(bytes, &profile, dates, &FileInfo::default());
+        let outputs = render_every_way(&checked, &profile);
+        assert_eq!(outputs.len(), 14);
+        for (i, out) in outputs.iter().enumerate() {
+            let out = String::from_utf8_lossy(out);
+            assert!(out.contains("E001"), "output {i}: {out}");
+            // The narrow human format (the second of each language) wraps
+            // the message.
+            if i % 7 != 1 {
+                let message = if i < 7 {
+                    "没有任何佐证材料"
+                } else {
+                    "no evidence"
+                };
+                assert!(out.contains(message), "output {i}: {out}");
+            }
+        }
+        // The human format draws the line of the finding.
+        let human = String::from_utf8_lossy(&outputs[0]);
+        assert!(human.contains("16 │"), "{human}");
+    }
 }

@@ -377,25 +377,16 @@ fn binary_files_met_in_folders_are_skipped_with_a_note() {
     assert!(out.stdout.contains("这不是文本文件"), "{}", out.stdout);
 }
 
-/// What the fuzz target does with an input: check it, apply the fixes (safe,
-/// then unsafe) and check again, format it and check again.
+/// What the fuzz target does with an input ([`rectlint::lint::exercise`]):
+/// check it, render its findings every way, apply the fixes (safe, then
+/// unsafe) and check again, format it and check again.
 fn as_the_fuzzer_does(bytes: &[u8]) {
     let profile = Profile::shipped("strict").unwrap();
     let dates = Dates {
         as_of: None,
         today: Some("2025-04-27".parse().unwrap()),
     };
-    let file = FileInfo::default();
-    let checked = check_bytes(bytes, &profile, dates, &file);
-    for mode in [rectlint::fix::Mode::Safe, rectlint::fix::Mode::Unsafe] {
-        let (fixed, applied) = rectlint::fix::apply(&checked.text, &checked.diagnostics, mode);
-        if applied > 0 {
-            check_bytes(fixed.as_bytes(), &profile, dates, &file);
-        }
-    }
-    if let Ok(formatted) = rectlint::fmt::format(&checked.text) {
-        check_bytes(formatted.as_bytes(), &profile, dates, &file);
-    }
+    rectlint::lint::exercise(bytes, &profile, dates);
 }
 
 /// The inputs the fuzzer reported (as slow units and one time-out, each

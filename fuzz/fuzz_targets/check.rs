@@ -1,17 +1,16 @@
-//! The parser and the checker on any bytes: decoding, parsing, every rule of
-//! the strictest profile, the safe and unsafe fixes applied as `--fix` does,
-//! and `fmt` on what parses. Nothing may panic, and a fix or `fmt` must leave
-//! text that reads again.
+//! Everything a run does with one file, on any bytes
+//! ([`rectlint::lint::exercise`]): decoding, parsing, every rule of the
+//! strictest profile, the findings rendered in every format and both
+//! languages, the safe and unsafe fixes applied as `--fix` does and `fmt`
+//! run, each result checked again. Nothing may panic.
 
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use rectlint::check::{Dates, FileInfo};
+use rectlint::check::Dates;
 use rectlint::config::Profile;
-use rectlint::fix::{self, Mode};
-use rectlint::lint::check_bytes;
 
 fn profile() -> &'static Profile {
     static PROFILE: OnceLock<Profile> = OnceLock::new();
@@ -24,15 +23,5 @@ fuzz_target!(|bytes: &[u8]| {
         today: Some(jiff::civil::date(2025, 4, 27)),
     };
     // No path: the evidence rules never touch the file system.
-    let file = FileInfo::default();
-    let checked = check_bytes(bytes, profile(), dates, &file);
-    for mode in [Mode::Safe, Mode::Unsafe] {
-        let (fixed, applied) = fix::apply(&checked.text, &checked.diagnostics, mode);
-        if applied > 0 {
-            check_bytes(fixed.as_bytes(), profile(), dates, &file);
-        }
-    }
-    if let Ok(formatted) = rectlint::fmt::format(&checked.text) {
-        check_bytes(formatted.as_bytes(), profile(), dates, &file);
-    }
+    rectlint::lint::exercise(bytes, profile(), dates);
 });
