@@ -1,6 +1,7 @@
 //! No input makes rectlint panic: thousands of mutated versions of the
 //! examples and fixtures (truncations, byte flips, deleted braces, inserted
-//! syntax, shuffled lines), very deep nesting and a 50 MB file all end in a
+//! syntax, shuffled lines, long runs of one piece on a line), very deep
+//! nesting, a long run of `"""x"""` pairs and a 50 MB file all end in a
 //! clean exit 0, 1 or 2. Files over the size limit are a P001 and binary
 //! files met in folders are skipped with a note, the other files checked.
 //! The inputs the fuzzer (`fuzz/`) found troublesome stay here as tests.
@@ -151,6 +152,51 @@ fn mutants(count: usize) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Pieces worth repeating into one long line: a run of `"""x"""` pairs made
+/// the line reader recurse once per pair and overflow the stack.
+const RUNS: &[&str] = &[
+    "\"\"\"x\"\"\"",
+    "\"\"\"",
+    "\"",
+    "\"x\" ",
+    "{",
+    "}",
+    "｝",
+    " #",
+    "、",
+    "\\",
+    "很长",
+    " ",
+];
+
+/// `count` mutants, each with one long run of a piece of [`RUNS`] (up to
+/// `bytes` bytes) put in a line or after a key.
+fn long_run_mutants(count: usize, bytes: usize) -> Vec<Vec<u8>> {
+    let mut rng = Rng(0x1046_2024_0726);
+    mutants(count)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut mutant)| {
+            let piece = RUNS[i % RUNS.len()];
+            let run = piece.repeat(bytes / piece.len() / (1 + rng.below(4)));
+            let at = match rng.below(3) {
+                0 => rng.below(mutant.len() + 1),
+                _ => mutant
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map_or(mutant.len(), |n| n + 1),
+            };
+            let run = if at == 0 || mutant.get(at - 1) == Some(&b'\n') {
+                format!("  备注：{run}\n")
+            } else {
+                run
+            };
+            mutant.splice(at..at, run.bytes());
+            mutant
+        })
+        .collect()
+}
+
 #[test]
 fn thousands_of_mutants_never_panic_the_checker() {
     let profile = Profile::shipped("strict").unwrap();
@@ -164,13 +210,16 @@ fn thousands_of_mutants_never_panic_the_checker() {
         root: Some(dir.path().to_path_buf()),
     };
     let mut failures = Vec::new();
-    for (i, bytes) in mutants(4000).iter().enumerate() {
+    let all = mutants(4000)
+        .into_iter()
+        .chain(long_run_mutants(48, 200_000));
+    for (i, bytes) in all.enumerate() {
         let result = catch_unwind(AssertUnwindSafe(|| {
-            check_bytes(bytes, &profile, dates, &file)
+            check_bytes(&bytes, &profile, dates, &file)
         }));
         if result.is_err() {
             let path = std::env::temp_dir().join(format!("rectlint-panic-{i}.rect"));
-            std::fs::write(&path, bytes).unwrap();
+            std::fs::write(&path, &bytes).unwrap();
             failures.push(path);
         }
     }
@@ -261,6 +310,42 @@ fn a_very_long_line_is_checked() {
         out.code,
         out.stderr
     );
+}
+
+/// A line of `"""x"""` pairs, 140 KB and 1 MB long, alone or as a value
+/// in a plan: the search for a triple-quote opener recursed once per pair
+/// (the 1 MB line overflowed the stack and aborted `check` and `fmt`).
+#[test]
+fn a_long_run_of_triple_quoted_pairs_is_read() {
+    for pairs in [20_000, 150_000] {
+        let run = "\"\"\"x\"\"\"".repeat(pairs);
+        let alone = format!("{run}\n");
+        let in_plan = plan(&format!("      备注：见{run}\n"));
+        let files = Run::new()
+            .file("alone.rect", &alone)
+            .file("plan.rect", &in_plan);
+        let out = files.exec(&["check", "alone.rect"]);
+        assert_eq!(out.code, 1, "{pairs}: {}", out.stderr);
+        assert!(out.stdout.contains("P001"), "{pairs}");
+        assert!(out.stdout.contains("没有方案块"), "{pairs}");
+        let out = files.exec(&["check", "plan.rect", "--format", "json"]);
+        assert!(
+            matches!(out.code, 0 | 1),
+            "{pairs}: exit {}: {}",
+            out.code,
+            out.stderr
+        );
+        assert!(!out.stdout.contains("P001"), "{pairs}");
+        let out = files.exec(&["check", "."]);
+        assert_eq!(out.code, 1, "{pairs}: {}", out.stderr);
+        let out = files.exec(&["fmt", "--check", "alone.rect"]);
+        assert_eq!(out.code, 1, "{pairs}: {}", out.stderr);
+        assert!(out.stderr.contains("没有方案块"), "{pairs}: {}", out.stderr);
+        let out = files.exec(&["fmt", "plan.rect"]);
+        assert_eq!(out.code, 0, "{pairs}: {}", out.stderr);
+        let formatted = std::fs::read_to_string(files.path().join("plan.rect")).unwrap();
+        assert!(formatted.contains(&format!("备注：见{run}\n")), "{pairs}");
+    }
 }
 
 #[test]

@@ -231,7 +231,10 @@ fn physical_end(text: &str, start: usize) -> usize {
 }
 
 /// The offset of a `"""` that opens a block on this line and is not closed on
-/// it, outside any comment or quoted string.
+/// it, outside any comment or quoted string. One pass over the line: a block
+/// opened and closed on it is stepped over, and the scan goes on after it as
+/// at the start of a line (a run of `"""x"""` on a long line is read in
+/// linear time and constant stack).
 fn find_triple_opener(line: &str) -> Option<usize> {
     if !line.as_bytes().contains(&b'"') || !line.contains("\"\"\"") {
         return None;
@@ -252,12 +255,14 @@ fn find_triple_opener(line: &str) -> Option<usize> {
             continue;
         }
         if bytes[i..].starts_with(b"\"\"\"") {
-            return match line[i + 3..].find("\"\"\"") {
+            match memchr::memmem::find(&bytes[i + 3..], b"\"\"\"") {
                 Some(close) => {
-                    find_triple_opener(&line[i + 3 + close + 3..]).map(|o| o + i + close + 6)
+                    i += 3 + close + 3;
+                    after_space = true;
+                    continue;
                 }
-                None => Some(i),
-            };
+                None => return Some(i),
+            }
         }
         match b {
             b'"' => in_quote = true,
@@ -595,6 +600,41 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, "P001");
         assert_eq!(diags[0].span(), Span::new(9, 12));
+    }
+
+    #[test]
+    fn triple_quoted_blocks_closed_on_their_line_are_stepped_over() {
+        assert_eq!(find_triple_opener(r#"a """x""" b"#), None);
+        assert_eq!(find_triple_opener(r#""""x""" """y"#), Some(8));
+        assert_eq!(find_triple_opener(r##""""x"""# """y"##), None);
+        assert_eq!(find_triple_opener(r#""""x""" """""#), Some(8));
+        assert_eq!(find_triple_opener(r#"k "a\"b" """"#), Some(9));
+    }
+
+    /// A long line of `"""x"""` pairs is read in one pass on a small stack:
+    /// the search for an opener recursed once per pair (a 1 MB line
+    /// overflowed the stack) and was quadratic.
+    #[test]
+    fn a_long_run_of_closed_triple_quotes_is_read_on_a_small_stack() {
+        let run = "\"\"\"x\"\"\"".repeat(150_000);
+        let open = format!("{run}\"\"\"");
+        let (found, open_found) = std::thread::Builder::new()
+            .stack_size(64 * 1024)
+            .spawn(move || (find_triple_opener(&run), find_triple_opener(&open)))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(found, None);
+        assert_eq!(open_found, Some(150_000 * 7));
+        let text = format!("备注：a{}\n", "\"\"\"x\"\"\"".repeat(150_000));
+        let (ls, diags) = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || lines(&text))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(ls.len(), 1);
     }
 
     #[test]
