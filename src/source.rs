@@ -78,18 +78,43 @@ pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
 /// Decode a file's bytes. A byte-order mark is not part of the text, in
 /// whatever encoding it was written. UTF-8 text is borrowed from the bytes
 /// (a large plan is not held twice); other encodings are decoded into a new
-/// string.
+/// string. A carriage return not followed by a line feed (the line break of
+/// old Mac files) is read as a line feed (see [`lone_crs_as_line_feeds`]).
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
-    decode_raw(bytes).map(|(text, encoding)| match text {
-        Cow::Borrowed(t) => (
-            Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
-            encoding,
-        ),
-        Cow::Owned(t) => match t.strip_prefix('\u{feff}') {
-            Some(rest) => (Cow::Owned(rest.to_owned()), encoding),
-            None => (Cow::Owned(t), encoding),
-        },
+    decode_raw(bytes).map(|(text, encoding)| {
+        let text = match text {
+            Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
+            Cow::Owned(t) => match t.strip_prefix('\u{feff}') {
+                Some(rest) => Cow::Owned(rest.to_owned()),
+                None => Cow::Owned(t),
+            },
+        };
+        (lone_crs_as_line_feeds(text), encoding)
     })
+}
+
+/// `text` with every `\r` that is not followed by `\n` turned into `\n`: a
+/// file whose lines end with a lone carriage return (old Mac files) has its
+/// lines read, numbered, shown and formatted as every editor shows them,
+/// and a lone `\r` inside a line breaks it, as it does there. The text keeps
+/// its length, so every offset still points at the same byte of the file.
+/// Text without a lone `\r` is returned as it is.
+fn lone_crs_as_line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |at: &usize| bytes.get(at + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(|at| lone(&at)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\r', bytes).filter(lone) {
+        // A `\r` is one byte: both ends of it are character boundaries.
+        out.push_str(&text[from..at]);
+        out.push('\n');
+        from = at + 1;
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
 }
 
 /// The text of bytes that are UTF-8, validated with SIMD (plans are mostly
@@ -319,6 +344,28 @@ mod tests {
                 "{bytes:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_read_as_a_line_feed() {
+        let read = |bytes: &[u8]| decode(bytes).unwrap().0.into_owned();
+        assert_eq!(read(b"a\rb\r"), "a\nb\n");
+        assert_eq!(read(b"a\r\nb\r\r\nc\rd\n"), "a\r\nb\n\r\nc\nd\n");
+        assert_eq!(read("\u{feff}方案\r}".as_bytes()), "方案\n}");
+        assert!(matches!(decode(b"a\r\nb\n").unwrap().0, Cow::Borrowed(_)));
+        let (gb, _, _) = encoding_rs::GB18030.encode("方案 甲 {\r}\r");
+        assert_eq!(
+            decode(&gb).unwrap(),
+            ("方案 甲 {\n}\n".into(), Encoding::Gb18030)
+        );
+        let mut utf16 = vec![0xFE, 0xFF];
+        for unit in "甲\r乙".encode_utf16() {
+            utf16.extend(unit.to_be_bytes());
+        }
+        assert_eq!(
+            decode(&utf16).unwrap(),
+            ("甲\n乙".into(), Encoding::Utf16Be)
+        );
     }
 
     #[test]

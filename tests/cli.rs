@@ -143,6 +143,71 @@ fn gb18030_is_read_with_a_warning_and_garbage_is_an_error_for_that_file_alone() 
     assert!(out.stderr.contains("binary.rect"), "{out:?}");
 }
 
+/// A file whose lines end with a lone `\r` (old Mac files) reads as the same
+/// file with `\n`: the same findings on the same lines, in every output and
+/// in `fmt`. It was one line, "no plan block", drawn with a gutter line 0.
+#[test]
+fn lone_carriage_returns_are_line_breaks() {
+    let lf = common::faulty_plan();
+    let cr = lf.replace('\n', "\r");
+    // Old Mac endings, and a lone `\r` among CRLF endings.
+    let mixed = lf.replacen('\n', "\r", 5).replace('\n', "\r\n");
+    let (gb, _, _) = encoding_rs::GB18030.encode(&cr);
+    let run = Run::new()
+        .file("lf.rect", &lf)
+        .file("cr.rect", &cr)
+        .file("mixed.rect", &mixed)
+        .file("gb.rect", gb.as_ref());
+    let out = run.exec(&["check", "lf.rect", "--format", "json"]);
+    let expected: Vec<(String, u64, u64)> = codes(&json(&out.stdout))
+        .into_iter()
+        .map(|(_, code, line, column)| (code, line, column))
+        .collect();
+    assert!(
+        expected.contains(&("R001".into(), 18, 5)) && expected.contains(&("S004".into(), 20, 11)),
+        "{expected:?}"
+    );
+    for file in ["cr.rect", "mixed.rect", "gb.rect"] {
+        let out = run.exec(&["check", file, "--format", "json"]);
+        assert_eq!(out.code, 1, "{file}: {}", out.stderr);
+        let found: Vec<(String, u64, u64)> = codes(&json(&out.stdout))
+            .into_iter()
+            .map(|(_, code, line, column)| (code, line, column))
+            .filter(|(code, _, _)| code != "P002")
+            .collect();
+        assert_eq!(found, expected, "{file}");
+        let human = run.exec(&["check", file]);
+        assert!(
+            human.stdout.contains(&format!("╭─[{file}:20:11]")),
+            "{}",
+            human.stdout
+        );
+        assert!(
+            human.stdout.contains(" 20 │       责任人：赵六"),
+            "{}",
+            human.stdout
+        );
+        assert!(!human.stdout.contains('\r'), "{file}");
+        assert!(!human.stdout.contains(" 0 │"), "{}", human.stdout);
+    }
+    let from_stdin = Run::new()
+        .stdin(cr.clone())
+        .exec(&["check", "-", "--format", "json"]);
+    assert_eq!(codes(&json(&from_stdin.stdout)).len(), expected.len());
+    // `fmt` reads the lines and writes them with `\n`.
+    let out = run.exec(&["fmt", "cr.rect", "mixed.rect"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lf_formatted = {
+        let out = run.exec(&["fmt", "lf.rect"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        std::fs::read_to_string(run.path().join("lf.rect")).unwrap()
+    };
+    for file in ["cr.rect", "mixed.rect"] {
+        let formatted = std::fs::read_to_string(run.path().join(file)).unwrap();
+        assert_eq!(formatted.replace("\r\n", "\n"), lf_formatted, "{file}");
+    }
+}
+
 #[test]
 fn json_columns_count_characters_and_output_is_sorted_and_stable() {
     let text = plan("")
@@ -292,14 +357,14 @@ fn human_output_snapshot() {
 
 /// Two labels of one finding far apart are drawn as two short snippets, each
 /// with a line around it, not with every line between them; and the header
-/// gives the line the JSON output gives, even after a lone `\r`, which ends
-/// no line.
+/// gives the line the JSON output gives, also after a lone `\r`, which ends
+/// a line (as in old Mac files) in both.
 #[test]
 fn labels_far_apart_are_drawn_apart_and_on_the_lines_json_gives() {
     let fixture = std::fs::read_to_string("tests/fixtures/rules/S009/bad-copied-measures.rect")
         .unwrap()
         .replace("# expect:", "# was expected:");
-    let padding = |lines| "  # 填充说明\r仍是这一行\n".repeat(lines);
+    let padding = |lines| "  # 填充说明\r  # 仍是填充\n".repeat(lines);
     let text = fixture
         .replacen("  问题 A1", &format!("{}  问题 A1", padding(300)), 1)
         .replacen("  问题 A2", &format!("{}  问题 A2", padding(100)), 1);
@@ -321,17 +386,17 @@ fn labels_far_apart_are_drawn_apart_and_on_the_lines_json_gives() {
         .filter(|d| d["code"] == "S009")
         .map(|d| format!("plan.rect:{}:{}", d["line"], d["column"]))
         .collect();
-    assert_eq!(places, ["plan.rect:425:13", "plan.rect:431:11"]);
+    assert_eq!(places, ["plan.rect:825:13", "plan.rect:831:11"]);
     assert!(finding.contains(&format!("╭─[{}]", places[0])), "{finding}");
-    assert!(finding.contains("╭─[plan.rect:317:13]"), "{finding}");
+    assert!(finding.contains("╭─[plan.rect:617:13]"), "{finding}");
     // The measures repeated, each drawn with the lines around it.
     for drawn in [
-        " 316 │   问题 A1 打击防范效能不高 {",
-        " 317 │     措施 A1.1 加强队伍建设 {",
-        " 318 │       责任领导：张伟",
-        " 424 │   问题 A2 执法办案不规范 {",
-        " 425 │     措施 A2.1 加强队伍建设。 {",
-        " 426 │       责任领导：张伟",
+        " 616 │   问题 A1 打击防范效能不高 {",
+        " 617 │     措施 A1.1 加强队伍建设 {",
+        " 618 │       责任领导：张伟",
+        " 824 │   问题 A2 执法办案不规范 {",
+        " 825 │     措施 A2.1 加强队伍建设。 {",
+        " 826 │       责任领导：张伟",
     ] {
         assert!(finding.contains(drawn), "{drawn}:\n{finding}");
     }
