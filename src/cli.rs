@@ -3,7 +3,6 @@
 // Flags are booleans; clap structs have many of them by nature.
 #![allow(clippy::struct_excessive_bools)]
 
-use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -88,9 +87,9 @@ pub struct CheckArgs {
     #[arg(long, requires = "fix")]
     pub diff: bool,
 
-    /// 并行线程数（默认：全部核心；至多每核 4 个） · threads (default: all cores; at most four per core)
-    #[arg(long, short = 'j', value_name = "N")]
-    pub jobs: Option<NonZeroUsize>,
+    /// 并行线程数（默认或 0：全部核心；至多每核 4 个） · threads (default or 0: all cores; at most four per core)
+    #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs, default_value_t = 0, hide_default_value = true)]
+    pub jobs: usize,
 
     /// 警告也导致检查不通过（退出码 1） · warnings fail the run too (exit 1)
     #[arg(long, value_enum, value_name = "WHAT")]
@@ -211,6 +210,16 @@ fn parse_shard(text: &str) -> Result<Shard, String> {
         return Err(wrong());
     }
     Ok(Shard { index, count })
+}
+
+/// Read `--jobs`: a number of threads, 0 for as many as there are cores
+/// (the default), as ripgrep's `--threads 0` does.
+fn parse_jobs(text: &str) -> Result<usize, String> {
+    text.trim().parse().map_err(|_| {
+        format!(
+            "应为线程数（0 表示全部核心） · expected a number of threads (0: all cores): {text}"
+        )
+    })
 }
 
 /// Read a date as the plan language writes one (`2025-04-27`, `2025年4月27日`).

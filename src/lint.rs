@@ -93,7 +93,8 @@ fn max_threads() -> usize {
 /// Run `check`.
 pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, RunError> {
     let cwd = std::env::current_dir()?;
-    let threads = args.jobs.map_or(0, |n| n.get().min(max_threads()));
+    // 0, as without `--jobs`, leaves the count to rayon: every core.
+    let threads = args.jobs.min(max_threads());
     let walk = Walk {
         exclude: Exclude::new(&args.exclude)?,
         threads,

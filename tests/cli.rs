@@ -267,6 +267,40 @@ fn json_columns_count_characters_and_output_is_sorted_and_stable() {
     assert_eq!(jobs1.stdout, jobs_many.stdout);
 }
 
+/// `--jobs 0` means every core, as giving no `--jobs` does (it was a raw
+/// "number would be zero for non-zero type"); what is not a number is told
+/// in words, in both languages.
+#[test]
+fn jobs_0_is_every_core_and_a_bad_count_is_told_in_words() {
+    let run = Run::new()
+        .file("a.rect", common::faulty_plan())
+        .file("b.rect", plan(""));
+    let default = run.exec(&["check", ".", "--format", "json"]);
+    assert_eq!(default.code, 1, "{}", default.stderr);
+    for jobs in ["0", "-j0", "--jobs=0"] {
+        let args: &[&str] = if jobs == "0" {
+            &["check", ".", "--format", "json", "--jobs", "0"]
+        } else {
+            &["check", ".", "--format", "json", jobs]
+        };
+        let out = run.exec(args);
+        assert_eq!(out.code, 1, "{jobs}: {}", out.stderr);
+        assert_eq!(out.stdout, default.stdout, "{jobs}");
+    }
+    for bad in ["abc", "-1", "1.5", "99999999999999999999999"] {
+        let out = run.exec(&["check", ".", &format!("--jobs={bad}")]);
+        assert_eq!(out.code, 2, "{bad}");
+        assert!(out.stderr.contains("应为线程数"), "{bad}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("expected a number of threads (0: all cores)"),
+            "{bad}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("invalid digit"), "{}", out.stderr);
+    }
+}
+
 /// The display width of `s` in terminal cells: CJK characters take two.
 fn cells(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
