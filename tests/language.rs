@@ -598,6 +598,79 @@ fn a_suppression_reason_may_follow_a_chinese_comma_or_colon() {
     );
 }
 
+/// The codes of a suppression are the words shaped like a rule code (an
+/// upper-case letter and three digits) after `allow`; the reason is the rest,
+/// and may start with an ID (`A1.1` was taken for a code and made the comment
+/// unreadable, `B1` was taken for an unknown code and cut from the reason).
+#[test]
+fn a_suppression_reason_may_start_with_an_id() {
+    for (comment, codes, reason) in [
+        (
+            "allow T007 A1.1 已批准延期",
+            &["T007"][..],
+            "A1.1 已批准延期",
+        ),
+        ("allow T007 B1 问题延期", &["T007"], "B1 问题延期"),
+        (
+            "allow T007, T011 A1.1、A1.2 已批准",
+            &["T007", "T011"],
+            "A1.1、A1.2 已批准",
+        ),
+        ("allow T007、T011，B2 同上", &["T007", "T011"], "B2 同上"),
+        ("allow T007：A001号文件批准", &["T007"], "A001号文件批准"),
+        ("allow T007 A001号文件批准", &["T007"], "A001号文件批准"),
+        ("allow-file R007 E1 不设经办人", &["R007"], "E1 不设经办人"),
+        ("allow T007T011 x", &[], "T007T011 x"),
+        // Shaped like a code, so a code: the checker says there is no such rule.
+        ("allow T007 T099 理由", &["T007", "T099"], "理由"),
+    ] {
+        let text = format!("方案 甲 {{\n  # rectlint: {comment}\n  问题 A1 大 {{\n  }}\n}}\n");
+        let parsed = read(&text);
+        let s = &parsed.suppressions[0];
+        let found: Vec<&str> = s.codes.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(found, codes, "{comment}");
+        assert_eq!(s.reason.as_deref(), Some(reason), "{comment}");
+        assert_eq!(s.effective, !codes.is_empty(), "{comment}");
+        let problems: Vec<&str> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| d.message.en.as_str())
+            .collect();
+        if codes.is_empty() {
+            assert_eq!(problems, ["this suppression names no rule"], "{comment}");
+        } else {
+            assert!(problems.is_empty(), "{comment}: {problems:?}");
+        }
+    }
+    // A code in lower case is no code; the help says how to write it.
+    let parsed = read("方案 甲 {\n  # rectlint: allow t007 已批准\n  问题 A1 大 {\n  }\n}\n");
+    assert!(parsed.suppressions[0].codes.is_empty());
+    let d = &parsed.diagnostics[0];
+    assert_eq!(d.code, "P006");
+    assert!(
+        d.help.as_ref().unwrap().en.contains("upper case: T007"),
+        "{:?}",
+        d.help
+    );
+}
+
+/// Every rule's code has the shape a suppression reads as a code, and each
+/// one suppresses.
+#[test]
+fn every_rule_code_is_read_as_a_code_in_a_suppression() {
+    for rule in rectlint::check::rules::ALL {
+        let code = rule.meta().code;
+        let text = format!(
+            "方案 甲 {{\n  # rectlint: allow {code} A1.1 理由\n  问题 A1 大 {{\n  }}\n}}\n"
+        );
+        let parsed = read(&text);
+        let s = &parsed.suppressions[0];
+        assert_eq!(s.codes.len(), 1, "{code}");
+        assert_eq!(s.codes[0].value.as_str(), code);
+        assert_eq!(s.reason.as_deref(), Some("A1.1 理由"), "{code}");
+    }
+}
+
 #[test]
 fn crlf_and_a_byte_order_mark() {
     let text = "方案 甲 {\r\n  被巡察单位：某局\r\n}\r\n";

@@ -519,12 +519,36 @@ fn read_suppression(
     }
     if suppression.codes.is_empty() {
         suppression.effective = false;
+        // A code written in lower case (`t007`) is read as the reason.
+        let lower_case_code = suppression
+            .reason
+            .as_deref()
+            .and_then(|r| {
+                r.split([' ', '\t', '\u{3000}', ',', '，', '、', ';', '；', ':', '：'])
+                    .next()
+            })
+            .filter(|w| {
+                let b = w.as_bytes();
+                b.len() == 4 && b[0].is_ascii_lowercase() && b[1..].iter().all(u8::is_ascii_digit)
+            })
+            .map(str::to_ascii_uppercase);
+        let help = match lower_case_code {
+            Some(code) => tr!(
+                "规则代码用大写字母书写：{code}",
+                "rule codes are written in upper case: {code}"
+            ),
+            None => tr!(
+                "写成：# rectlint: allow 规则代码 理由，例如 # rectlint: allow T004 已批准延期",
+                "write it as: # rectlint: allow CODE REASON, e.g. # rectlint: allow T004 extension approved"
+            ),
+        };
         diagnostics.push(
-            Diagnostic::new("P006", comment, tr!("抑制注释没有写规则代码", "this suppression names no rule"))
-                .with_help(tr!(
-                    "写成：# rectlint: allow 规则代码 理由，例如 # rectlint: allow T004 已批准延期",
-                    "write it as: # rectlint: allow CODE REASON, e.g. # rectlint: allow T004 extension approved"
-                )),
+            Diagnostic::new(
+                "P006",
+                comment,
+                tr!("抑制注释没有写规则代码", "this suppression names no rule"),
+            )
+            .with_help(help),
         );
     } else if suppression.reason.is_none() {
         suppression.effective = false;
