@@ -2,8 +2,12 @@
 //! has no folder, so its paths are not judged (E003, E004) unless
 //! `--stdin-filename` names it.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
+
+use common::{Run, codes, json, plan};
 
 const PLAN: &str = "方案 测试方案 {
   被巡察单位：某局
@@ -61,4 +65,54 @@ fn unnamed_standard_input_is_not_judged() {
 fn named_standard_input_is_judged_from_its_folder() {
     let codes = evidence_codes(&["--stdin-filename", "tests/fixtures/rules/E003/piped.rect"]);
     assert_eq!(codes, ["E003", "E004"]);
+}
+
+/// A `://` makes a reference a web address only after `http`, `https` or
+/// `ftp` at its start: `C://…` and `../…?x=://` were taken for web addresses
+/// and never judged.
+#[test]
+fn only_web_schemes_make_a_reference_a_web_address() {
+    let refs = [
+        ("台账 C://Users/张伟/台账.xlsx", Some("E004")),
+        (r"台账 C:\Users\张伟\台账.xlsx", Some("E004")),
+        ("台账 ../../../etc/passwd?x=://", Some("E004")),
+        ("其他 file:///etc/passwd", Some("E004")),
+        ("其他 smb://server/share/台账.xlsx", Some("E004")),
+        ("台账 evidence/没有.xlsx?from=://x", Some("E003")),
+        ("其他 https://example.org/台账.xlsx", None),
+        ("其他 HTTP://example.org/a", None),
+        ("其他 ftp://example.org/a.pdf", None),
+        ("台账 evidence/有.xlsx", None),
+    ];
+    let mut fields = String::new();
+    for (reference, _) in refs {
+        fields.push_str("      佐证：");
+        fields.push_str(reference);
+        fields.push('\n');
+    }
+    let run = Run::new()
+        .file("plan.rect", plan(&fields))
+        .file("evidence/有.xlsx", "x");
+    let out = run.exec(&["check", "plan.rect", "--format", "json"]);
+    let found: Vec<(String, u64)> = codes(&json(&out.stdout))
+        .into_iter()
+        .filter(|(_, code, _, _)| matches!(code.as_str(), "E003" | "E004"))
+        .map(|(_, code, line, _)| (code, line))
+        .collect();
+    let text = plan(&fields);
+    let expected: Vec<(String, u64)> = refs
+        .iter()
+        .filter_map(|(r, code)| {
+            let line = text.lines().position(|l| l.ends_with(r))? + 1;
+            code.map(|c| (c.to_owned(), line as u64))
+        })
+        .collect();
+    assert_eq!(expected.len(), 6);
+    assert_eq!(found, expected, "{}", out.stdout);
+    // The user's name in the Windows path is shown; nothing outside was read.
+    assert!(
+        out.stdout.contains("C://Users/张伟/台账.xlsx"),
+        "{}",
+        out.stdout
+    );
 }

@@ -443,6 +443,31 @@ fn every_evidence_kind_and_reference() {
         reference("其他 https://example.org/a"),
         Reference::Text("https://example.org/a".into())
     );
+    // Only a reference that starts with a web scheme is a web address; any
+    // other `://` leaves a path a path, for E003 and E004 to judge.
+    for url in [
+        "HTTP://example.org/台账.xlsx",
+        "ftp://host/a.pdf",
+        "Https://x/y",
+    ] {
+        assert_eq!(
+            reference(&format!("其他 {url}")),
+            Reference::Text(url.into())
+        );
+    }
+    for (text, path) in [
+        ("C://Users/张伟/台账.xlsx", "C://Users/张伟/台账.xlsx"),
+        ("../../../etc/passwd?x=://", "../../../etc/passwd?x=://"),
+        ("file:///etc/passwd", "file:///etc/passwd"),
+        ("evidence/a.xlsx#https://x", "evidence/a.xlsx#https://x"),
+        (r"C:\Users\张伟\台账.xlsx", "C:/Users/张伟/台账.xlsx"),
+    ] {
+        assert_eq!(
+            reference(&format!("台账 {text}")),
+            Reference::Path(path.into()),
+            "{text}"
+        );
+    }
 }
 
 #[test]

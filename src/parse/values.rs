@@ -1030,8 +1030,8 @@ fn spec(raw: &RawDate, year: i16) -> Option<DateSpec> {
     })
 }
 
-/// `《title》`, a path (it holds `/` or `\`, or ends in a file extension),
-/// or free text.
+/// `《title》`, a path (it holds `/` or `\`, or ends in a file extension, and
+/// is not a web address: [`is_url`]), or free text.
 fn classify_reference(pair: Pair<Rule>) -> Reference {
     let Some(inner) = pair.into_inner().next() else {
         return Reference::Text(Str::default());
@@ -1043,13 +1043,24 @@ fn classify_reference(pair: Pair<Rule>) -> Reference {
     classify(None, inner.as_str())
 }
 
+/// Whether a reference is a web address: it starts with `http://`,
+/// `https://` or `ftp://` (in any case). Nothing else is: a `://` elsewhere
+/// (`C://Users/…`, `../x?y=://`) leaves a path a path, which E003 and E004
+/// then check.
+fn is_url(text: &str) -> bool {
+    ["http://", "https://", "ftp://"].iter().any(|scheme| {
+        text.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
+}
+
 /// A reference: the inside of `《title》`, else the text as written.
 fn classify(title: Option<&str>, text: &str) -> Reference {
     if let Some(title) = title {
         return Reference::Title(suggest::trim(title).into());
     }
     let text = suggest::trim(text);
-    let is_url = text.contains("://");
+    let is_url = is_url(text);
     let has_extension = text.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
             && (1..=5).contains(&ext.len())

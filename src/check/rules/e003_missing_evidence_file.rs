@@ -51,7 +51,7 @@ static META: RuleMeta = RuleMeta {
     doc: Doc {
         zh: r#"## 检查什么
 
-佐证写成文件路径（含 `/`，或以扩展名结尾）时，路径相对于方案文件所在的文件夹；该位置没有文件（或文件夹）的，报告本规则，诊断指向路径。
+佐证写成文件路径（含 `/`，或以扩展名结尾；以 `http://`、`https://` 或 `ftp://` 开头的网址不是路径）时，路径相对于方案文件所在的文件夹；该位置没有文件（或文件夹）的，报告本规则，诊断指向路径。
 
 超出仓库根目录的路径由 E004 报告，本规则不再查看。从标准输入读入且没有用 `--stdin-filename` 命名的方案，不作此检查。rectlint 只查看文件是否存在，从不打开或读取佐证文件。
 
@@ -81,7 +81,7 @@ static META: RuleMeta = RuleMeta {
 "#,
         en: r#"## What it checks
 
-An evidence reference written as a path (it holds `/` or ends in a file extension) is relative to the folder of the plan file; when nothing (no file, no folder) is at that place, this rule points at the path.
+An evidence reference written as a path (it holds `/` or ends in a file extension; a web address starting with `http://`, `https://` or `ftp://` is not one) is relative to the folder of the plan file; when nothing (no file, no folder) is at that place, this rule points at the path.
 
 Paths that leave the repository root are E004's and are not looked up. A plan read from standard input without `--stdin-filename` is not checked. rectlint only looks at whether the file exists; it never opens or reads an evidence file.
 

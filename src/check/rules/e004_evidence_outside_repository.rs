@@ -101,14 +101,23 @@ pub(super) fn locate(file: &FileInfo, path: &str) -> Option<Place> {
     }
 }
 
-/// `/…`, `\…`, or a drive letter (`C:`).
+/// `/…`, `\…`, a drive letter (`C:`, `C://…`), or an address with a scheme
+/// of its own (`file:///…`, `smb://…`): the web addresses that are not paths
+/// (`http`, `https`, `ftp`) never get here.
 fn is_absolute(path: &str) -> bool {
     let mut chars = path.chars();
     match (chars.next(), chars.next()) {
-        (Some('/' | '\\'), _) => true,
-        (Some(c), Some(':')) => c.is_ascii_alphabetic(),
-        _ => false,
+        (Some('/' | '\\'), _) => return true,
+        (Some(c), Some(':')) => return c.is_ascii_alphabetic(),
+        _ => {}
     }
+    // `scheme://`, the scheme as RFC 3986 spells one.
+    path.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 /// Whether the `..` of `path`, read from `dir`, climb above `root`, judged
@@ -180,9 +189,9 @@ static META: RuleMeta = RuleMeta {
     doc: Doc {
         zh: r#"## 检查什么
 
-佐证写成文件路径（含 `/`，或以扩展名结尾）时，路径相对于方案文件所在的文件夹，且不得离开仓库根目录（从方案向上最近的含 `.git` 或 `rectlint.toml` 的文件夹；找不到时就是方案所在的文件夹）。以下三种情况报告，诊断指向路径：
+佐证写成文件路径（含 `/`，或以扩展名结尾；以 `http://`、`https://` 或 `ftp://` 开头的网址不是路径）时，路径相对于方案文件所在的文件夹，且不得离开仓库根目录（从方案向上最近的含 `.git` 或 `rectlint.toml` 的文件夹；找不到时就是方案所在的文件夹）。以下三种情况报告，诊断指向路径：
 
-- 绝对路径：以 `/`、`\\` 或盘符（如 `C:`）开头；
+- 绝对路径：以 `/`、`\\`、盘符（如 `C:`、`C://`）或 `file://` 之类的协议名开头；
 - 用 `..` 逐级向上，超过了仓库根目录（只看文字，不访问磁盘）；
 - 路径存在（或其上级文件夹存在），但经符号链接解析后落在仓库之外。
 
@@ -208,9 +217,9 @@ static META: RuleMeta = RuleMeta {
 "#,
         en: r#"## What it checks
 
-An evidence reference written as a path (it holds `/` or ends in a file extension) is relative to the folder of the plan file and may not leave the repository root (the nearest folder above the plan holding `.git` or `rectlint.toml`; the plan's own folder when there is none). The finding points at the path when it:
+An evidence reference written as a path (it holds `/` or ends in a file extension; a web address starting with `http://`, `https://` or `ftp://` is not one) is relative to the folder of the plan file and may not leave the repository root (the nearest folder above the plan holding `.git` or `rectlint.toml`; the plan's own folder when there is none). The finding points at the path when it:
 
-- is absolute: starts with `/`, `\\` or a drive letter (`C:`);
+- is absolute: starts with `/`, `\\`, a drive letter (`C:`, `C://`) or a scheme such as `file://`;
 - climbs above the root with `..` (judged from the text, without touching the disk);
 - exists (or its nearest existing folder does) but leads out of the root once symbolic links are resolved.
 
@@ -243,10 +252,30 @@ mod tests {
 
     #[test]
     fn absolute_paths_in_every_spelling() {
-        for path in ["/etc/passwd", "C:/x.xlsx", "c:x.xlsx", "//server/share/x", "\\x"] {
+        for path in [
+            "/etc/passwd",
+            "C:/x.xlsx",
+            "c:x.xlsx",
+            "//server/share/x",
+            "\\x",
+            "C://Users/张伟/台账.xlsx",
+            "file:///etc/passwd",
+            "smb://server/share/x.xlsx",
+            "svn+ssh://host/x",
+        ] {
             assert!(is_absolute(path), "{path}");
         }
-        for path in ["evidence/x.xlsx", "台账.xlsx", "./a", "1:2.txt", ""] {
+        for path in [
+            "evidence/x.xlsx",
+            "台账.xlsx",
+            "./a",
+            "1:2.txt",
+            "",
+            "../../../etc/passwd?x=://",
+            "evidence/a.xlsx?from=://x",
+            "1a://x",
+            "材料://x",
+        ] {
             assert!(!is_absolute(path), "{path}");
         }
     }
