@@ -82,6 +82,9 @@ fn only_web_schemes_make_a_reference_a_web_address() {
         ("其他 https://example.org/台账.xlsx", None),
         ("其他 HTTP://example.org/a", None),
         ("其他 ftp://example.org/a.pdf", None),
+        ("其他 见 https://example.org/a", None),
+        ("其他 见https://example.org/a", None),
+        ("台账 evidence/https://x.xlsx", Some("E003")),
         ("台账 evidence/有.xlsx", None),
     ];
     let mut fields = String::new();
@@ -107,7 +110,7 @@ fn only_web_schemes_make_a_reference_a_web_address() {
             code.map(|c| (c.to_owned(), line as u64))
         })
         .collect();
-    assert_eq!(expected.len(), 6);
+    assert_eq!(expected.len(), 7);
     assert_eq!(found, expected, "{}", out.stdout);
     // The user's name in the Windows path is shown; nothing outside was read.
     assert!(

@@ -1043,14 +1043,28 @@ fn classify_reference(pair: Pair<Rule>) -> Reference {
     classify(None, inner.as_str())
 }
 
-/// Whether a reference is a web address: it starts with `http://`,
-/// `https://` or `ftp://` (in any case). Nothing else is: a `://` elsewhere
-/// (`C://Users/…`, `../x?y=://`) leaves a path a path, which E003 and E004
-/// then check.
+/// Whether a reference is or cites a web address: `http://`, `https://` or
+/// `ftp://` (in any case) at its start, or after white space or a character
+/// of the text around it (`见 https://…`, `见https://…`). Nothing else is: a
+/// `://` elsewhere (`C://Users/…`, `../x?y=://`, `a/https://b`) leaves a
+/// path a path, which E003 and E004 then check.
 fn is_url(text: &str) -> bool {
-    ["http://", "https://", "ftp://"].iter().any(|scheme| {
-        text.get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    text.match_indices("://").any(|(at, _)| {
+        let before = &text[..at];
+        let scheme_start = before
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let scheme = &before[scheme_start..];
+        let web = ["http", "https", "ftp"]
+            .iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s));
+        let cut_off = before[..scheme_start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || !c.is_ascii());
+        web && cut_off
     })
 }
 
