@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 
 use common::{Output, Run, codes, json, plan};
 
+/// What must never appear in a log.
+const SECRET: &str = "ghp_S3CRETtoken0123456789";
+
 /// Run the binary in `dir`, killing it if it has not finished after ten
 /// seconds; what it gave and how long it took.
 fn timed(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (Output, Duration) {
@@ -57,6 +60,149 @@ fn mkfifo(path: &Path) {
     let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
     // SAFETY: a valid NUL-terminated path and a mode.
     assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+}
+
+/// A repository in `repo/` of the run's folder, with a secret beside it.
+fn repository_beside_a_secret(config: &str) -> Run {
+    Run::new()
+        .file("outside/creds", format!("TOKEN={SECRET}\nOTHER=x\n"))
+        .file("repo/.git/HEAD", "ref: refs/heads/main\n")
+        .file("repo/p.rect", plan(""))
+        .file("repo/rectlint.toml", config)
+}
+
+#[test]
+fn a_profile_outside_the_repository_is_not_read() {
+    let run = repository_beside_a_secret("profile = \"../outside/creds\"\n");
+    let out = run.exec_in(&run.path().join("repo"), &["check", "p.rect"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!out.stderr.contains(SECRET), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is outside the repository"),
+        "{}",
+        out.stderr
+    );
+    // Absolute, or by a link inside the repository: the same.
+    let run = repository_beside_a_secret("profile = \"ours.toml\"\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        run.path().join("outside/creds"),
+        run.path().join("repo/ours.toml"),
+    )
+    .unwrap();
+    for args in [
+        vec!["check", "p.rect"],
+        vec![
+            "check",
+            "p.rect",
+            "--config",
+            "../outside/creds-config.toml",
+        ],
+    ] {
+        std::fs::write(
+            run.path().join("outside/creds-config.toml"),
+            format!(
+                "profile = \"{}\"\n",
+                run.path().join("outside/creds").display()
+            ),
+        )
+        .unwrap();
+        let out = run.exec_in(&run.path().join("repo"), &args);
+        assert_eq!(out.code, 2, "{out:?}");
+        assert!(!out.stderr.contains(SECRET), "{}", out.stderr);
+    }
+}
+
+/// On CI the job's environment holds its tokens.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_environment_of_the_run_is_never_shown() {
+    let run = Run::new()
+        .file("p.rect", plan(""))
+        .file("rectlint.toml", "profile = \"/proc/self/environ\"\n");
+    let (out, _) = timed(run.path(), &["check", "p.rect"], &[("CI_TOKEN", SECRET)]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!out.stderr.contains(SECRET), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is outside the repository"),
+        "{}",
+        out.stderr
+    );
+    // The configuration itself a link to it: read (it is named
+    // rectlint.toml where it is found), but its text is not shown.
+    let run = Run::new().file("p.rect", plan(""));
+    std::os::unix::fs::symlink("/proc/self/environ", run.path().join("rectlint.toml")).unwrap();
+    let (out, _) = timed(run.path(), &["check", "p.rect"], &[("CI_TOKEN", SECRET)]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!out.stderr.contains(SECRET), "{}", out.stderr);
+    assert!(out.stderr.contains("not a TOML file"), "{}", out.stderr);
+}
+
+/// A file in the repository that is not a profile (`.git/config` holds the
+/// token `actions/checkout` leaves behind) is named with the line and
+/// column of the error, and none of its text.
+#[test]
+fn a_file_that_is_not_a_profile_is_not_echoed() {
+    let git_config = format!(
+        "[core]\n\tbare = false\n[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic {SECRET}\n"
+    );
+    let run = Run::new()
+        .file("p.rect", plan(""))
+        .file("rectlint.toml", "profile = \".git/config\"\n")
+        .file(".git/config", &git_config);
+    let out = run.exec(&["check", "p.rect"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!out.stderr.contains(SECRET), "{}", out.stderr);
+    assert!(!out.stderr.contains("extraheader"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(".git/config:3:6: not a TOML file"),
+        "{}",
+        out.stderr
+    );
+    // TOML, but not a profile: the key is named, not its value.
+    let run = Run::new()
+        .file("p.rect", plan(""))
+        .file("rectlint.toml", "profile = \"secrets.toml\"\n")
+        .file("secrets.toml", format!("api_key = \"{SECRET}\"\n"));
+    let out = run.exec(&["check", "p.rect"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!out.stderr.contains(SECRET), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("secrets.toml:1:1: unknown field `api_key`"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The project's own `rectlint.toml` still shows where it is wrong.
+#[test]
+fn a_mistake_in_rectlint_toml_is_still_pointed_at() {
+    let run = Run::new()
+        .file("p.rect", plan(""))
+        .file("rectlint.toml", "due_soon_days = 7\nwindow_days = 3\n");
+    let out = run.exec(&["check", "p.rect"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("rectlint.toml:2:1"), "{}", out.stderr);
+    assert!(out.stderr.contains("2 │ window_days = 3"), "{}", out.stderr);
+}
+
+#[test]
+fn an_oversized_configuration_is_not_read() {
+    let mut text = String::from("description = \"\"\"\n");
+    text.push_str(&"x".repeat(2 << 20));
+    text.push_str("\n\"\"\"\n");
+    let run = Run::new()
+        .file("p.rect", plan(""))
+        .file("rectlint.toml", text);
+    let out = run.exec(&["check", "p.rect"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("larger than 1024 KB, too large for a configuration"),
+        "{}",
+        out.stderr
+    );
 }
 
 /// A FIFO or a device named on the command line is a finding for that
