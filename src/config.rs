@@ -57,7 +57,8 @@ pub struct Settings {
     /// `rectlint.toml` only: the profile to start from, a shipped name or a
     /// path relative to the file (inside its repository).
     pub profile: Option<String>,
-    /// Profile files only: the profile this one changes.
+    /// Profile files only: the profile this one changes; without it, the
+    /// default profile ([`DEFAULT_PROFILE`]).
     pub extends: Option<String>,
     /// What the profile is for.
     pub description: Option<String>,
@@ -492,7 +493,8 @@ fn boundary(naming_file: &Path) -> PathBuf {
 /// Load a profile by shipped name or path (relative to `base`). A path
 /// named in a file must lead, links followed, inside `inside` (see
 /// [`boundary`]); one given on the command line (`inside` is `None`) may be
-/// anywhere.
+/// anywhere. A profile file without `extends` starts from the default
+/// profile.
 fn load_profile(
     name: &str,
     base: &Path,
@@ -558,7 +560,9 @@ fn load_profile(
             };
             load_profile(parent, &dir, inside.as_deref(), depth + 1)?
         }
-        (None, _) => Profile::empty(name),
+        // The default profile is the root every other starts from.
+        (None, Some(_)) => Profile::empty(name),
+        (None, None) => load_profile(DEFAULT_PROFILE, &dir, None, depth + 1)?,
     };
     name.clone_into(&mut profile.name);
     profile.apply(settings);
@@ -738,6 +742,27 @@ mod tests {
         assert_eq!(strict.level("T001", Severity::Error), Level::Error);
         let xuncha = Profile::shipped("xuncha").unwrap();
         assert_eq!(xuncha.level("R007", Severity::Info), Level::Info);
+    }
+
+    #[test]
+    fn a_profile_file_starts_from_the_default_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ours.toml"), "due_soon_days = 7\n").unwrap();
+        let ours = load_profile("ours.toml", dir.path(), None, 0).unwrap();
+        let mut expected = Profile::shipped("xuncha").unwrap();
+        expected.name = "ours.toml".to_owned();
+        expected.due_soon_days = 7;
+        assert_eq!(ours, expected);
+        // What it sets, even empty, it sets.
+        std::fs::write(
+            dir.path().join("ours.toml"),
+            "extends = \"xunshi\"\nvague_phrases = []\n",
+        )
+        .unwrap();
+        let ours = load_profile("ours.toml", dir.path(), None, 0).unwrap();
+        assert!(ours.vague_phrases.is_empty());
+        assert_eq!(ours.rectification_window_days, 90);
+        assert!(!ours.leader_roles.is_empty());
     }
 
     #[test]

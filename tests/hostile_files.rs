@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Output, Run, codes, json, plan};
+use common::{Output, Run, codes, json, plan, repo};
 
 /// What must never appear in a log.
 const SECRET: &str = "ghp_S3CRETtoken0123456789";
@@ -298,4 +298,41 @@ fn fmt_refuses_a_fifo_and_a_device_and_formats_the_rest() {
         std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
         "方案 甲 {\n}\n"
     );
+}
+
+/// A profile file that sets one key changes that key only: the rules that
+/// read word lists and thresholds it leaves alone find what the default
+/// profile finds.
+#[test]
+fn a_one_key_profile_starts_from_the_default() {
+    for fixture in [
+        "Q001/bad-vague-measures.rect",
+        "Q002/bad-placeholders.rect",
+        "R003/ok-leaders.rect",
+        "R004/ok-at-the-limit.rect",
+        "R005/ok-by-post.rect",
+    ] {
+        let text = std::fs::read(repo().join("tests/fixtures/rules").join(fixture)).unwrap();
+        let args = [
+            "check",
+            "p.rect",
+            "--format",
+            "json",
+            "--as-of",
+            "2025-04-27",
+        ];
+        let default = Run::new().file("p.rect", &text);
+        let expected = codes(&json(&default.exec(&args).stdout));
+        let run = Run::new()
+            .file("p.rect", &text)
+            // The default's own value, so that every finding must be the same.
+            .file("rules/ours.toml", "due_soon_days = 14\n")
+            .file("rectlint.toml", "profile = \"rules/ours.toml\"\n");
+        let found = codes(&json(&run.exec(&args).stdout));
+        assert_eq!(found, expected, "{fixture}");
+        let mut with_option = args.to_vec();
+        with_option.extend(["--profile", "rules/ours.toml"]);
+        let found = codes(&json(&run.exec(&with_option).stdout));
+        assert_eq!(found, expected, "{fixture} with --profile");
+    }
 }
