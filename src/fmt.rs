@@ -460,6 +460,7 @@ fn file(
             WriteError::Symlink => {
                 tr!("是符号链接，未改写", "it is a symbolic link; not rewritten")
             }
+            WriteError::Refused(why) => why,
             WriteError::Io(e) => {
                 let e = e.to_string();
                 tr!(

@@ -723,6 +723,7 @@ fn check_one(
                                     "it is a symbolic link; the fixes were not written"
                                 )
                             }
+                            WriteError::Refused(why) => why,
                             WriteError::Io(e) => {
                                 let e = e.to_string();
                                 tr!(

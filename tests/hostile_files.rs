@@ -62,6 +62,18 @@ fn mkfifo(path: &Path) {
     assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
 }
 
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
 /// A repository in `repo/` of the run's folder, with a secret beside it.
 fn repository_beside_a_secret(config: &str) -> Run {
     Run::new()
@@ -298,6 +310,116 @@ fn fmt_refuses_a_fifo_and_a_device_and_formats_the_rest() {
         std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
         "方案 甲 {\n}\n"
     );
+}
+
+const MESSY: &str = "方案   甲 {\n}\n";
+
+/// Judged by the mode: tests run as root, who could write it anyway.
+#[cfg(unix)]
+#[test]
+fn fmt_and_fix_refuse_a_read_only_file() {
+    let run = Run::new().file("p.rect", MESSY);
+    set_mode(&run.path().join("p.rect"), 0o444);
+    let out = run.exec(&["fmt", "p.rect", "--lang", "en"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("rectlint fmt: p.rect: it is read-only (mode 0444); not rewritten"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
+        MESSY
+    );
+    assert_eq!(mode(&run.path().join("p.rect")), 0o444);
+
+    let text = plan("").replace("责任领导：李明", "责任领到：李明");
+    let run = Run::new().file("p.rect", &text);
+    set_mode(&run.path().join("p.rect"), 0o444);
+    let out = run.exec(&["check", "p.rect", "--fix", "--unsafe-fixes", "--lang", "en"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("p.rect: it is read-only (mode 0444); not rewritten"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
+        text
+    );
+}
+
+/// Rewriting one name of a hard-linked file would leave the others with
+/// the old text: refused, both names unchanged.
+#[cfg(unix)]
+#[test]
+fn fmt_and_fix_refuse_a_hard_linked_file() {
+    let run = Run::new().file("p.rect", MESSY);
+    std::fs::hard_link(run.path().join("p.rect"), run.path().join("copy.rect")).unwrap();
+    let out = run.exec(&["fmt", "p.rect", "--lang", "en"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(out.stderr.contains("it has 2 hard links"), "{}", out.stderr);
+    for name in ["p.rect", "copy.rect"] {
+        assert_eq!(
+            std::fs::read_to_string(run.path().join(name)).unwrap(),
+            MESSY
+        );
+    }
+    let text = plan("").replace("责任领导：李明", "责任领到：李明");
+    let run = Run::new().file("p.rect", &text);
+    std::fs::hard_link(run.path().join("p.rect"), run.path().join("copy.rect")).unwrap();
+    let out = run.exec(&["check", "p.rect", "--fix", "--unsafe-fixes", "--lang", "en"]);
+    assert!(out.stderr.contains("it has 2 hard links"), "{}", out.stderr);
+    for name in ["p.rect", "copy.rect"] {
+        assert_eq!(
+            std::fs::read_to_string(run.path().join(name)).unwrap(),
+            text
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_and_fix_keep_mode_and_owner() {
+    use std::os::unix::fs::MetadataExt;
+    let run = Run::new().file("p.rect", MESSY);
+    let path = run.path().join("p.rect");
+    set_mode(&path, 0o640);
+    // SAFETY: no arguments, no state.
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        std::os::unix::fs::chown(&path, Some(4321), Some(8765)).unwrap();
+    }
+    let out = run.exec(&["fmt", "p.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "方案 甲 {\n}\n");
+    assert_eq!(mode(&path), 0o640);
+    if root {
+        let metadata = std::fs::metadata(&path).unwrap();
+        assert_eq!((metadata.uid(), metadata.gid()), (4321, 8765));
+    }
+
+    let text = plan("").replace("责任领导：李明", "责任领到：李明");
+    let run = Run::new().file("p.rect", &text);
+    let path = run.path().join("p.rect");
+    set_mode(&path, 0o664);
+    if root {
+        std::os::unix::fs::chown(&path, Some(4321), Some(8765)).unwrap();
+    }
+    let out = run.exec(&["check", "p.rect", "--fix", "--unsafe-fixes"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("责任领导：李明")
+    );
+    assert_eq!(mode(&path), 0o664);
+    if root {
+        let metadata = std::fs::metadata(&path).unwrap();
+        assert_eq!((metadata.uid(), metadata.gid()), (4321, 8765));
+    }
 }
 
 /// A profile file that sets one key changes that key only: the rules that
