@@ -199,6 +199,57 @@ fn a_mistake_in_rectlint_toml_is_still_pointed_at() {
     assert!(out.stderr.contains("2 │ window_days = 3"), "{}", out.stderr);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_as_configuration_or_baseline_is_refused_at_once() {
+    let run = Run::new().file("p.rect", plan(""));
+    mkfifo(&run.path().join("fifo"));
+    std::fs::create_dir(run.path().join("folder")).unwrap();
+    for (args, words) in [
+        (
+            ["check", "p.rect", "--config", "/dev/zero"],
+            "cannot read the configuration: it is a character device, not a regular file",
+        ),
+        (
+            ["check", "p.rect", "--config", "fifo"],
+            "cannot read the configuration: it is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            ["check", "p.rect", "--config", "folder"],
+            "cannot read the configuration: it is a folder, not a regular file",
+        ),
+        (
+            ["check", "p.rect", "--profile", "fifo"],
+            "cannot read the profile: it is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            ["check", "p.rect", "--baseline", "/dev/zero"],
+            "cannot read the baseline /dev/zero: it is a character device, not a regular file",
+        ),
+        (
+            ["check", "p.rect", "--baseline", "fifo"],
+            "cannot read the baseline fifo: it is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            ["check", "p.rect", "--write-baseline", "fifo"],
+            "cannot read the baseline fifo: it is a named pipe (FIFO), not a regular file",
+        ),
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--lang", "en"]);
+        let (out, took) = timed(run.path(), &all, &[]);
+        assert!(took < Duration::from_secs(1), "{args:?} took {took:?}");
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert!(out.stderr.contains(words), "{args:?}: {}", out.stderr);
+    }
+    // A profile named in rectlint.toml too.
+    let run = run.file("rectlint.toml", "profile = \"fifo\"\n");
+    let (out, took) = timed(run.path(), &["check", "p.rect"], &[]);
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("not a regular file"), "{}", out.stderr);
+}
+
 #[test]
 fn an_oversized_configuration_is_not_read() {
     let mut text = String::from("description = \"\"\"\n");
@@ -420,6 +471,93 @@ fn fmt_and_fix_keep_mode_and_owner() {
         let metadata = std::fs::metadata(&path).unwrap();
         assert_eq!((metadata.uid(), metadata.gid()), (4321, 8765));
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_baseline_keeps_its_mode_and_a_new_one_follows_the_umask() {
+    let run = Run::new().file("p.rect", super_plan());
+    let out = run.exec(&["check", "p.rect", "--write-baseline", "new.json"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    // The run has the umask of this process: a file made here is the
+    // reference.
+    let reference = run.path().join("reference");
+    std::fs::write(&reference, "").unwrap();
+    assert_eq!(mode(&run.path().join("new.json")), mode(&reference));
+
+    for kept in [0o644, 0o640, 0o604] {
+        set_mode(&run.path().join("new.json"), kept);
+        let out = run.exec(&["check", "p.rect", "--write-baseline", "new.json"]);
+        assert_eq!(out.code, 0, "{out:?}");
+        assert_eq!(mode(&run.path().join("new.json")), kept);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_baseline_is_written_through_a_link_inside_the_repository() {
+    let run = Run::new()
+        .file("p.rect", super_plan())
+        .file("ci/README", "");
+    let out = run.exec(&["check", "p.rect", "--write-baseline", "ci/baseline.json"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    std::os::unix::fs::symlink("ci/baseline.json", run.path().join("baseline.json")).unwrap();
+    let run = run.file("p.rect", plan(""));
+    let out = run.exec(&["check", "p.rect", "--write-baseline", "baseline.json"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let link = std::fs::symlink_metadata(run.path().join("baseline.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is kept");
+    let written = std::fs::read_to_string(run.path().join("ci/baseline.json")).unwrap();
+    assert!(written.contains("\"findings\": []"), "{written}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_baseline_link_that_leads_out_of_the_repository_is_refused() {
+    let run = Run::new()
+        .file("repo/.git/HEAD", "ref: refs/heads/main\n")
+        .file("repo/p.rect", super_plan());
+    let out = run.exec_in(
+        &run.path().join("repo"),
+        &["check", "p.rect", "--write-baseline", "../outside.json"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let before = std::fs::read_to_string(run.path().join("outside.json")).unwrap();
+    std::os::unix::fs::symlink("../outside.json", run.path().join("repo/baseline.json")).unwrap();
+    let run = run.file("repo/p.rect", plan(""));
+    let out = run.exec_in(
+        &run.path().join("repo"),
+        &[
+            "check",
+            "p.rect",
+            "--write-baseline",
+            "baseline.json",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("cannot write the baseline baseline.json: it is a symbolic link to"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("outside the repository"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("outside.json")).unwrap(),
+        before
+    );
+    assert!(
+        std::fs::symlink_metadata(run.path().join("repo/baseline.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 /// A profile file that sets one key changes that key only: the rules that
