@@ -18,13 +18,17 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Text;
+use crate::source::{self, ReadError};
 use crate::tr;
+use crate::write::{self, WriteError};
+
+/// Baselines longer than this are not read: some two million findings.
+pub const MAX_SIZE: u64 = 256 * 1024 * 1024;
 
 /// The version of the file format written and understood.
 pub const VERSION: u32 = 1;
@@ -94,11 +98,27 @@ impl Baseline {
 /// Read a baseline file.
 pub fn read(path: &Path) -> Result<Vec<Key>, Text> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        let e = e.to_string();
+    let bytes = source::read_file(path, MAX_SIZE).map_err(|e| {
+        let (zh, en) = match e {
+            ReadError::NotRegular(special) => {
+                let name = special.name();
+                (
+                    format!("这是{}，不是普通文件", name.zh),
+                    format!("it is {}, not a regular file", name.en),
+                )
+            }
+            ReadError::TooLarge(_) => {
+                let mb = MAX_SIZE >> 20;
+                (
+                    format!("文件超过 {mb} MB，不是基线文件"),
+                    format!("it is larger than {mb} MB, too large for a baseline"),
+                )
+            }
+            ReadError::Io(e) => (e.to_string(), e.to_string()),
+        };
         tr!(
-            "无法读取基线 {shown}：{e}",
-            "cannot read the baseline {shown}: {e}"
+            "无法读取基线 {shown}：{zh}",
+            "cannot read the baseline {shown}: {en}"
         )
     })?;
     let document: Document = serde_json::from_slice(&bytes).map_err(|e| {
@@ -119,7 +139,10 @@ pub fn read(path: &Path) -> Result<Vec<Key>, Text> {
 }
 
 /// Write a baseline file: sorted, pretty, ending in a newline, replacing
-/// any old file only once the new one is complete.
+/// any old file only once the new one is complete. A new file gets the
+/// permissions the umask gives; an old one keeps its own and its owner. A
+/// symbolic link is written through, to its target, when that is inside
+/// the repository the link is in; otherwise nothing is written.
 pub fn write(path: &Path, mut keys: Vec<Key>) -> Result<(), Text> {
     keys.sort();
     let document = Document {
@@ -137,19 +160,51 @@ pub fn write(path: &Path, mut keys: Vec<Key>) -> Result<(), Text> {
     };
     let mut text = serde_json::to_string_pretty(&document).map_err(|e| fail(&e))?;
     text.push('\n');
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+    let target = through_link(path, &shown)?;
+    write::store(&target, text.as_bytes()).map_err(|e| match e {
+        WriteError::Refused(why) => {
+            let (zh, en) = (why.zh, why.en);
+            tr!(
+                "无法写入基线 {shown}：{zh}",
+                "cannot write the baseline {shown}: {en}"
+            )
+        }
+        WriteError::Io(e) => fail(&e),
+        // `through_link` leaves no link; nothing was read to change.
+        WriteError::Symlink | WriteError::Changed => fail(&"it changed while being written"),
+    })
+}
+
+/// Where to write a baseline named `path`: the path itself, or, if it is
+/// a symbolic link, its target when that is inside the repository the
+/// link is in (see [`crate::config::find_root`]).
+fn through_link(path: &Path, shown: &str) -> Result<PathBuf, Text> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Err(tr!(
+            "无法写入基线 {shown}：它是指向不存在的文件的符号链接",
+            "cannot write the baseline {shown}: it is a symbolic link to a file that does not exist"
+        ));
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".rectlint-baseline-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| fail(&e))?;
-    temp.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
-    temp.as_file().sync_all().map_err(|e| fail(&e))?;
-    temp.persist(path).map_err(|e| fail(&e.error))?;
-    Ok(())
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let absolute = crate::config::normalize(&absolute);
+    let folder = absolute.parent().unwrap_or(&absolute);
+    let root = crate::config::find_root(folder)
+        .0
+        .unwrap_or_else(|| folder.to_path_buf());
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    if target.starts_with(&root) {
+        Ok(target)
+    } else {
+        let target = target.display().to_string();
+        Err(tr!(
+            "无法写入基线 {shown}：它是指向仓库外（{target}）的符号链接，未写入",
+            "cannot write the baseline {shown}: it is a symbolic link to {target}, outside the repository; nothing was written"
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -55,9 +55,10 @@ impl Level {
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// `rectlint.toml` only: the profile to start from, a shipped name or a
-    /// path relative to the file.
+    /// path relative to the file (inside its repository).
     pub profile: Option<String>,
-    /// Profile files only: the profile this one changes.
+    /// Profile files only: the profile this one changes; without it, the
+    /// default profile ([`DEFAULT_PROFILE`]).
     pub extends: Option<String>,
     /// What the profile is for.
     pub description: Option<String>,
@@ -333,7 +334,8 @@ impl Profile {
 
     /// A shipped profile by name.
     pub fn shipped(name: &str) -> Option<Profile> {
-        load_profile(name, Path::new("."), 0).ok()
+        SHIPPED.iter().find(|(n, _)| *n == name)?;
+        load_profile(name, Path::new("."), None, 0).ok()
     }
 }
 
@@ -342,16 +344,39 @@ impl Profile {
 pub struct ConfigError {
     /// The file, as shown to the user.
     pub path: String,
-    /// Its text, when it could be read (for pointing into it).
+    /// Its text, when it may be shown (for pointing into it): only that of
+    /// a file named `rectlint.toml` or of a shipped profile, see
+    /// [`may_show`].
     pub text: Option<Box<miette::NamedSource<String>>>,
     /// Where in the text the problem is.
     pub span: Option<std::ops::Range<usize>>,
+    /// The line and column of the problem, shown after the path when the
+    /// text is not shown.
+    pub at: Option<(usize, usize)>,
     pub message: String,
+}
+
+impl ConfigError {
+    /// An error about a file as a whole.
+    fn file(path: impl Into<String>, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            path: path.into(),
+            text: None,
+            span: None,
+            at: None,
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        match self.at {
+            Some((line, column)) if self.text.is_none() => {
+                write!(f, "{}:{line}:{column}: {}", self.path, self.message)
+            }
+            _ => write!(f, "{}: {}", self.path, self.message),
+        }
     }
 }
 
@@ -374,67 +399,177 @@ impl miette::Diagnostic for ConfigError {
     }
 }
 
-fn parse_settings(path: &str, text: &str) -> Result<Settings, ConfigError> {
-    toml::from_str(text).map_err(|e| ConfigError {
-        path: path.to_owned(),
-        text: Some(Box::new(miette::NamedSource::new(path, text.to_owned()))),
-        span: e.span(),
-        message: e.message().trim().to_owned(),
+/// Configuration and profile files longer than this are not read: a
+/// profile, word lists and all, is a few kilobytes.
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
+
+/// The text of a configuration or profile file: a regular file (a FIFO or
+/// a device is refused without waiting) of at most [`MAX_CONFIG_SIZE`]
+/// bytes, in UTF-8. `what` names it in messages ("configuration",
+/// "profile").
+fn read_config(path: &Path, shown: &str, what: &str) -> Result<String, ConfigError> {
+    let bytes = crate::source::read_file(path, MAX_CONFIG_SIZE).map_err(|e| {
+        let why = match e {
+            crate::source::ReadError::NotRegular(special) => {
+                format!("it is {}, not a regular file", special.name().en)
+            }
+            crate::source::ReadError::TooLarge(_) => format!(
+                "it is larger than {} KB, too large for a {what}",
+                MAX_CONFIG_SIZE / 1024
+            ),
+            crate::source::ReadError::Io(e) => e.to_string(),
+        };
+        ConfigError::file(shown, format!("cannot read the {what}: {why}"))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        ConfigError::file(
+            shown,
+            format!("cannot read the {what}: from byte {at} it is not UTF-8 text"),
+        )
     })
+}
+
+/// Whether the text of the file at `path` may be shown in an error: only
+/// when the file, once symbolic links are followed, is named
+/// `rectlint.toml`. Anything else a configuration can name (a profile at
+/// any path in the repository, a link to a file the job wrote) may hold
+/// what must not reach a log — `.git/config` holds a CI job's token — so
+/// its errors give the line and column and the parser's words, never its
+/// lines.
+fn may_show(path: &Path) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|real| real.file_name().is_some_and(|n| n == CONFIG_FILE))
+}
+
+/// The 1-based line and column (in characters) of byte `at` of `text`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at.min(text.len())).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// Read settings from a file's text; `show` says whether the error may
+/// point into the text (see [`may_show`]). When it may not, a text that is
+/// not TOML at all is said to be so, with its line and column only.
+fn parse_settings(path: &str, text: &str, show: bool) -> Result<Settings, ConfigError> {
+    let shown = |e: &toml::de::Error, message: String| ConfigError {
+        path: path.to_owned(),
+        text: show.then(|| Box::new(miette::NamedSource::new(path, text.to_owned()))),
+        span: e.span(),
+        at: e.span().map(|s| line_column(text, s.start)),
+        message,
+    };
+    if !show && let Err(e) = text.parse::<toml::Table>() {
+        return Err(shown(
+            &e,
+            format!(
+                "not a TOML file ({}); its text is not shown",
+                e.message().trim()
+            ),
+        ));
+    }
+    toml::from_str(text).map_err(|e| shown(&e, e.message().trim().to_owned()))
 }
 
 /// Profiles may extend each other this deep.
 const MAX_EXTENDS: usize = 8;
 
-/// Load a profile by shipped name or path (relative to `base`).
-fn load_profile(name: &str, base: &Path, depth: usize) -> Result<Profile, ConfigError> {
+/// Where a profile file named in a file may be: inside the repository of
+/// the file that names it (the nearest folder above it holding `.git` or
+/// `rectlint.toml`, else its own folder), as the file system sees it.
+fn boundary(naming_file: &Path) -> PathBuf {
+    let absolute = std::path::absolute(naming_file).unwrap_or_else(|_| naming_file.to_path_buf());
+    let absolute = normalize(&absolute);
+    let folder = absolute.parent().unwrap_or(&absolute);
+    let root = find_root(folder).0.unwrap_or_else(|| folder.to_path_buf());
+    // A root that cannot be resolved is compared as written, which keeps
+    // out every file whose real path differs.
+    std::fs::canonicalize(&root).unwrap_or(root)
+}
+
+/// Load a profile by shipped name or path (relative to `base`). A path
+/// named in a file must lead, links followed, inside `inside` (see
+/// [`boundary`]); one given on the command line (`inside` is `None`) may be
+/// anywhere. A profile file without `extends` starts from the default
+/// profile.
+fn load_profile(
+    name: &str,
+    base: &Path,
+    inside: Option<&Path>,
+    depth: usize,
+) -> Result<Profile, ConfigError> {
     if depth > MAX_EXTENDS {
-        return Err(ConfigError {
-            path: name.to_owned(),
-            text: None,
-            span: None,
-            message: format!("profiles extend each other more than {MAX_EXTENDS} deep (a loop?)"),
-        });
+        return Err(ConfigError::file(
+            name,
+            format!("profiles extend each other more than {MAX_EXTENDS} deep (a loop?)"),
+        ));
     }
-    let (display, text, dir) = if let Some((n, text)) = SHIPPED.iter().find(|(n, _)| *n == name) {
+    let shipped = SHIPPED.iter().find(|(n, _)| *n == name);
+    let (display, text, dir, show) = if let Some((n, text)) = shipped {
         (
             format!("rules/{n}.toml"),
             (*text).to_owned(),
             base.to_path_buf(),
+            true,
         )
     } else {
         let path = base.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
-            path: path.display().to_string(),
-            text: None,
-            span: None,
-            message: format!(
-                "no such profile: it is neither a shipped profile ({}) nor a readable file ({e})",
-                SHIPPED.map(|(n, _)| n).join(", ")
-            ),
+        let display = path.display().to_string();
+        let real = std::fs::canonicalize(&path).map_err(|e| {
+            ConfigError::file(
+                &display,
+                format!(
+                    "no such profile: it is neither a shipped profile ({}) nor a readable file ({e})",
+                    SHIPPED.map(|(n, _)| n).join(", ")
+                ),
+            )
         })?;
+        if let Some(root) = inside
+            && !real.starts_with(root)
+        {
+            return Err(ConfigError::file(
+                &display,
+                format!(
+                    "the profile `{name}` is outside the repository ({}); a profile named in a file must be inside it (name one elsewhere with --profile)",
+                    root.display()
+                ),
+            ));
+        }
+        let text = read_config(&path, &display, "profile")?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        (path.display().to_string(), text, dir)
+        (display, text, dir, may_show(&path))
     };
-    let settings = parse_settings(&display, &text)?;
+    let settings = parse_settings(&display, &text, show)?;
     if settings.profile.is_some() {
         return Err(key_error(
             &display,
             &text,
+            show,
             "profile",
             "a profile file starts from another with `extends`, not `profile`",
         ));
     }
-    let mut profile = match &settings.extends {
-        Some(parent) => load_profile(parent, &dir, depth + 1)?,
-        None => Profile::empty(name),
+    let mut profile = match (&settings.extends, shipped) {
+        (Some(parent), _) => {
+            let inside = match shipped {
+                Some(_) => None,
+                None => Some(boundary(&base.join(name))),
+            };
+            load_profile(parent, &dir, inside.as_deref(), depth + 1)?
+        }
+        // The default profile is the root every other starts from.
+        (None, Some(_)) => Profile::empty(name),
+        (None, None) => load_profile(DEFAULT_PROFILE, &dir, None, depth + 1)?,
     };
     name.clone_into(&mut profile.name);
     profile.apply(settings);
     Ok(profile)
 }
 
-fn key_error(path: &str, text: &str, key: &str, message: &str) -> ConfigError {
+fn key_error(path: &str, text: &str, show: bool, key: &str, message: &str) -> ConfigError {
     let span = text
         .lines()
         .scan(0, |offset, line| {
@@ -449,7 +584,8 @@ fn key_error(path: &str, text: &str, key: &str, message: &str) -> ConfigError {
         });
     ConfigError {
         path: path.to_owned(),
-        text: Some(Box::new(miette::NamedSource::new(path, text.to_owned()))),
+        text: show.then(|| Box::new(miette::NamedSource::new(path, text.to_owned()))),
+        at: span.as_ref().map(|s| line_column(text, s.start)),
         span,
         message: message.to_owned(),
     }
@@ -519,40 +655,38 @@ pub fn find_root(dir: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
 pub fn resolve(dir: &Path, overrides: &Overrides) -> Result<Resolved, ConfigError> {
     let (root, found) = find_root(dir);
     let config_path = overrides.config.clone().or(found);
-    let (settings, base) = match &config_path {
+    let (settings, base, inside) = match &config_path {
         Some(path) => {
             let display = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-                path: display.clone(),
-                text: None,
-                span: None,
-                message: format!("cannot read the configuration: {e}"),
-            })?;
-            let settings = parse_settings(&display, &text)?;
+            let text = read_config(path, &display, "configuration")?;
+            let show = may_show(path);
+            let settings = parse_settings(&display, &text, show)?;
             if settings.extends.is_some() {
                 return Err(key_error(
                     &display,
                     &text,
+                    show,
                     "extends",
                     "rectlint.toml names its profile with `profile`, not `extends`",
                 ));
             }
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            (settings, base)
+            (settings, base, Some(boundary(path)))
         }
-        None => (Settings::default(), dir.to_path_buf()),
+        None => (Settings::default(), dir.to_path_buf(), None),
     };
-    let (name, name_base) = match &overrides.profile {
-        Some(p) => (p.clone(), std::env::current_dir().unwrap_or_default()),
+    let (name, name_base, inside) = match &overrides.profile {
+        Some(p) => (p.clone(), std::env::current_dir().unwrap_or_default(), None),
         None => (
             settings
                 .profile
                 .clone()
                 .unwrap_or_else(|| DEFAULT_PROFILE.to_owned()),
             base,
+            inside,
         ),
     };
-    let mut profile = load_profile(&name, &name_base, 0)?;
+    let mut profile = load_profile(&name, &name_base, inside.as_deref(), 0)?;
     profile.apply(Settings {
         profile: None,
         ..settings
@@ -611,9 +745,49 @@ mod tests {
     }
 
     #[test]
+    fn a_profile_file_starts_from_the_default_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ours.toml"), "due_soon_days = 7\n").unwrap();
+        let ours = load_profile("ours.toml", dir.path(), None, 0).unwrap();
+        let mut expected = Profile::shipped("xuncha").unwrap();
+        expected.name = "ours.toml".to_owned();
+        expected.due_soon_days = 7;
+        assert_eq!(ours, expected);
+        // What it sets, even empty, it sets.
+        std::fs::write(
+            dir.path().join("ours.toml"),
+            "extends = \"xunshi\"\nvague_phrases = []\n",
+        )
+        .unwrap();
+        let ours = load_profile("ours.toml", dir.path(), None, 0).unwrap();
+        assert!(ours.vague_phrases.is_empty());
+        assert_eq!(ours.rectification_window_days, 90);
+        assert!(!ours.leader_roles.is_empty());
+    }
+
+    #[test]
+    fn errors_in_files_not_shown_give_line_and_column() {
+        assert_eq!(line_column("a = 1\nb = 2\n", 6), (2, 1));
+        assert_eq!(line_column("键 = 1\nb = 2", 4), (1, 3));
+        let err = parse_settings("x.json", "{\n  \"token\": \"abc\"\n}\n", false).unwrap_err();
+        assert!(err.text.is_none());
+        assert!(
+            err.message.starts_with("not a TOML file ("),
+            "{}",
+            err.message
+        );
+        assert!(!err.to_string().contains("abc"), "{err}");
+        assert!(err.to_string().starts_with("x.json:1:"), "{err}");
+    }
+
+    #[test]
     fn unknown_keys_point_into_the_toml() {
-        let err =
-            parse_settings("rectlint.toml", "profile = \"xuncha\"\nwindow_days = 3\n").unwrap_err();
+        let err = parse_settings(
+            "rectlint.toml",
+            "profile = \"xuncha\"\nwindow_days = 3\n",
+            true,
+        )
+        .unwrap_err();
         assert!(
             err.message.contains("unknown field `window_days`"),
             "{}",

@@ -9,6 +9,7 @@
 //! and keywords in the language (Chinese or English) the file mostly uses.
 //! It never reorders anything and never rewrites a value.
 
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -20,7 +21,7 @@ use crate::parse::lines::{Entry, Line, LineKind};
 use crate::parse::parse;
 use crate::span::LineIndex;
 use crate::write::{self, WriteError};
-use crate::{source, tr};
+use crate::{config, source, tr};
 
 /// Why a file cannot be formatted.
 #[derive(Debug, Clone)]
@@ -294,10 +295,28 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
     let inputs = lint::collect(&args.paths, None, &cwd)?;
     let only_check = args.check || args.diff;
     let (mut changed, mut unchanged, mut failed) = (0usize, 0usize, 0usize);
+    // Each folder's `max_file_size`, as `check` reads it (the default where
+    // the configuration cannot be read: fmt does not use it otherwise).
+    let mut limits = BTreeMap::new();
     for input in &inputs {
         let outcome = match &input.path {
             None => stdin(args, lang, out)?,
-            Some(path) => file(path, &input.display, args, lang, out),
+            Some(path) => {
+                let folder = input
+                    .absolute
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .unwrap_or(&cwd)
+                    .to_path_buf();
+                let limit = *limits.entry(folder).or_insert_with_key(|folder| {
+                    config::resolve(folder, &config::Overrides::default())
+                        .map_or(config::DEFAULT_MAX_FILE_SIZE, |resolved| {
+                            resolved.profile.max_file_size
+                        })
+                });
+                let limit = limit.min(crate::span::MAX_TEXT - 1);
+                file(path, &input.display, limit, args, lang, out)
+            }
         };
         match outcome {
             Outcome::Unchanged => unchanged += 1,
@@ -368,11 +387,35 @@ fn stdin(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Run
     }
 }
 
-/// Format one file in place (or check it).
-fn file(path: &Path, shown: &str, args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Outcome {
-    let bytes = match std::fs::read(path) {
+/// Format one file of at most `limit` bytes in place (or check it).
+fn file(
+    path: &Path,
+    shown: &str,
+    limit: u64,
+    args: &FmtArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Outcome {
+    let bytes = match source::read_file(path, limit) {
         Ok(b) => b,
-        Err(e) => {
+        Err(source::ReadError::NotRegular(special)) => {
+            let (zh, en) = (special.name().zh, special.name().en);
+            complain(
+                lang,
+                shown,
+                &tr!(
+                    "这是{zh}，不是普通文件，未读取",
+                    "it is {en}, not a regular file; not read"
+                ),
+            );
+            return Outcome::Failed;
+        }
+        Err(source::ReadError::TooLarge(size)) => {
+            let message = source::too_large(size, limit).message;
+            complain(lang, shown, &message);
+            return Outcome::Failed;
+        }
+        Err(source::ReadError::Io(e)) => {
             let e = e.to_string();
             complain(lang, shown, &tr!("无法读取：{e}", "cannot read it: {e}"));
             return Outcome::Failed;
@@ -417,6 +460,7 @@ fn file(path: &Path, shown: &str, args: &FmtArgs, lang: Lang, out: &mut dyn Writ
             WriteError::Symlink => {
                 tr!("是符号链接，未改写", "it is a symbolic link; not rewritten")
             }
+            WriteError::Refused(why) => why,
             WriteError::Io(e) => {
                 let e = e.to_string();
                 tr!(

@@ -636,9 +636,29 @@ fn check_one(
     crate::hugepages::prepare_for(size);
     let bytes = match &input.path {
         None => stdin.unwrap_or_default().to_vec(),
-        Some(path) => match source::read_file(path) {
+        Some(path) => match source::read_file(path, limit) {
             Ok(bytes) => bytes,
-            Err(e) => {
+            Err(source::ReadError::TooLarge(size)) => {
+                return unread(source::too_large(size, limit));
+            }
+            Err(source::ReadError::NotRegular(special)) => {
+                let (zh, en) = (special.name().zh, special.name().en);
+                return unread(
+                    Diagnostic::new(
+                        "P001",
+                        crate::span::Span::point(0),
+                        tr!(
+                            "这是{zh}，不是普通文件，未读取",
+                            "this is {en}, not a regular file; it was not read"
+                        ),
+                    )
+                    .with_help(tr!(
+                        "方案须是普通文件；请指明文件本身",
+                        "a plan is a regular file; name the file itself"
+                    )),
+                );
+            }
+            Err(source::ReadError::Io(e)) => {
                 let error = e.to_string();
                 return unread(Diagnostic::new(
                     "P001",
@@ -704,6 +724,7 @@ fn check_one(
                                     "it is a symbolic link; the fixes were not written"
                                 )
                             }
+                            WriteError::Refused(why) => why,
                             WriteError::Io(e) => {
                                 let e = e.to_string();
                                 tr!(

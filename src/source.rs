@@ -47,18 +47,122 @@ pub enum DecodeError {
 /// Files at least this long are read in two halves at once.
 const PARALLEL_READ_BYTES: usize = 1 << 20;
 
-/// A file's bytes. A large file is read in two halves at once when the
-/// current thread pool has more than one thread: copying it out of the page
-/// cache (and faulting in the pages it goes to) is then shared by two cores
-/// instead of holding up the run before its lines can be read in parallel.
-/// A file that is not as long as it was when its size was taken is read
-/// again from the start, the plain way.
-pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+/// What a path holds when it is not a regular file, and so is not read:
+/// reading a FIFO waits for a writer, a device such as `/dev/zero` never
+/// ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    Folder,
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    Other,
+}
+
+impl Special {
+    /// What a file of this type is, if it is not a regular file.
+    pub fn of(file_type: std::fs::FileType) -> Option<Special> {
+        if file_type.is_file() {
+            return None;
+        }
+        if file_type.is_dir() {
+            return Some(Special::Folder);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if file_type.is_fifo() {
+                return Some(Special::Fifo);
+            }
+            if file_type.is_char_device() {
+                return Some(Special::CharDevice);
+            }
+            if file_type.is_block_device() {
+                return Some(Special::BlockDevice);
+            }
+            if file_type.is_socket() {
+                return Some(Special::Socket);
+            }
+        }
+        Some(Special::Other)
+    }
+
+    /// Its name, with an article in English: `a named pipe (FIFO)`.
+    pub fn name(self) -> crate::diagnostic::Text {
+        use crate::tr;
+        match self {
+            Special::Folder => tr!("文件夹", "a folder"),
+            Special::Fifo => tr!("命名管道（FIFO）", "a named pipe (FIFO)"),
+            Special::CharDevice => tr!("字符设备", "a character device"),
+            Special::BlockDevice => tr!("块设备", "a block device"),
+            Special::Socket => tr!("套接字", "a socket"),
+            Special::Other => tr!("特殊文件", "a special file"),
+        }
+    }
+}
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// It is not a regular file.
+    NotRegular(Special),
+    /// It is longer than the limit: its size, as far as it was read (more
+    /// than the limit).
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> Self {
+        ReadError::Io(e)
+    }
+}
+
+/// Open a regular file for reading, without ever waiting: what `path`
+/// holds is looked at before it is opened (a FIFO or a device is never
+/// opened), it is opened without blocking, and looked at again once open,
+/// in case it was replaced in between. Its size comes with it.
+fn open_regular(path: &std::path::Path) -> Result<(std::fs::File, u64), ReadError> {
+    if let Some(special) = Special::of(std::fs::metadata(path)?.file_type()) {
+        return Err(ReadError::NotRegular(special));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    if let Some(special) = Special::of(metadata.file_type()) {
+        return Err(ReadError::NotRegular(special));
+    }
+    Ok((file, metadata.len()))
+}
+
+/// A regular file's bytes, at most `limit` of them: anything else (a
+/// folder, a FIFO, a device) is refused without waiting, and a longer file
+/// is not read. Files whose size the system does not tell (`/proc`) are
+/// read through the limit.
+///
+/// A large file is read in two halves at once when the current thread pool
+/// has more than one thread: copying it out of the page cache (and faulting
+/// in the pages it goes to) is then shared by two cores instead of holding
+/// up the run before its lines can be read in parallel. A file that is not
+/// as long as it was when its size was taken is read again from the start,
+/// the plain way.
+pub fn read_file(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let (file, size) = open_regular(path)?;
+    if size > limit {
+        return Err(ReadError::TooLarge(size));
+    }
+    let size = usize::try_from(size).unwrap_or(0);
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileExt;
-        let file = std::fs::File::open(path)?;
-        let size = usize::try_from(file.metadata()?.len()).unwrap_or(0);
         if size >= PARALLEL_READ_BYTES && rayon::current_num_threads() > 1 {
             let mut bytes = vec![0; size];
             let half = size / 2;
@@ -72,7 +176,15 @@ pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
             }
         }
     }
-    std::fs::read(path)
+    // Positioned reads leave the file's offset at the start.
+    let mut bytes = Vec::with_capacity(size.saturating_add(1));
+    (&file)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Decode a file's bytes. A byte-order mark is not part of the text, in
@@ -280,12 +392,15 @@ mod tests {
                 .num_threads(threads)
                 .build()
                 .unwrap();
-            assert!(pool.install(|| read_file(&path).unwrap()) == bytes);
+            assert!(pool.install(|| read_file(&path, u64::MAX).unwrap()) == bytes);
         }
         let small = dir.path().join("small.rect");
         std::fs::write(&small, "方案 甲 {\n}\n").unwrap();
-        assert_eq!(read_file(&small).unwrap(), "方案 甲 {\n}\n".as_bytes());
-        assert!(read_file(&dir.path().join("missing.rect")).is_err());
+        assert_eq!(
+            read_file(&small, u64::MAX).unwrap(),
+            "方案 甲 {\n}\n".as_bytes()
+        );
+        assert!(read_file(&dir.path().join("missing.rect"), u64::MAX).is_err());
     }
 
     #[test]
