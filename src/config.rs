@@ -478,13 +478,21 @@ fn parse_settings(path: &str, text: &str, show: bool) -> Result<Settings, Config
 const MAX_EXTENDS: usize = 8;
 
 /// Where a profile file named in a file may be: inside the repository of
-/// the file that names it (the nearest folder above it holding `.git` or
-/// `rectlint.toml`, else its own folder), as the file system sees it.
+/// the file that names it, as the file system sees it. That is the nearest
+/// folder above it holding `.git`, so that a `rectlint.toml` in a
+/// subfolder may name a profile kept higher up in the same repository
+/// (`../rules/ours.toml`); outside any git repository, the nearest folder
+/// holding `rectlint.toml`, else the file's own folder.
 fn boundary(naming_file: &Path) -> PathBuf {
     let absolute = std::path::absolute(naming_file).unwrap_or_else(|_| naming_file.to_path_buf());
     let absolute = normalize(&absolute);
     let folder = absolute.parent().unwrap_or(&absolute);
-    let root = find_root(folder).0.unwrap_or_else(|| folder.to_path_buf());
+    let root = folder
+        .ancestors()
+        .find(|a| a.join(".git").exists())
+        .map(Path::to_path_buf)
+        .or_else(|| find_root(folder).0)
+        .unwrap_or_else(|| folder.to_path_buf());
     // A root that cannot be resolved is compared as written, which keeps
     // out every file whose real path differs.
     std::fs::canonicalize(&root).unwrap_or(root)

@@ -596,3 +596,22 @@ fn a_one_key_profile_starts_from_the_default() {
         assert_eq!(found, expected, "{fixture} with --profile");
     }
 }
+
+#[test]
+fn a_nested_configuration_may_name_a_profile_higher_up_in_its_repository() {
+    let run = Run::new()
+        .file("repo/.git/HEAD", "ref: refs/heads/main\n")
+        .file("repo/rules/ours.toml", "due_soon_days = 7\n")
+        .file(
+            "repo/plans/unit/rectlint.toml",
+            "profile = \"../../rules/ours.toml\"\n",
+        )
+        .file("repo/plans/unit/p.rect", plan(""));
+    let out = run.exec_in(&run.path().join("repo"), &["check", "plans/unit/p.rect"]);
+    assert_ne!(out.code, 2, "{out:?}");
+    assert!(
+        !out.stderr.contains("outside the repository"),
+        "{}",
+        out.stderr
+    );
+}
