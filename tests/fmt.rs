@@ -118,7 +118,15 @@ fn a_file_with_syntax_errors_is_left_alone() {
 fn fix_removes_unused_suppressions_and_closes_the_final_brace() {
     let text = "方案 测试 {\n  被巡察单位：某局\n  # rectlint: allow P005 不再需要\n  反馈日期：2024-07-26\n  问题 A1 x {\n";
     let run = Run::new().file("p.rect", text);
+    // Removing a suppression removes its reason: an unsafe fix.
     let out = run.exec(&["check", "p.rect", "--fix", "--diff"]);
+    assert!(
+        !out.stdout.contains("-  # rectlint: allow P005 不再需要\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("+  }\n+}\n"), "{}", out.stdout);
+    let out = run.exec(&["check", "p.rect", "--fix", "--unsafe-fixes", "--diff"]);
     assert_eq!(out.code, 1, "{out:?}");
     assert!(
         out.stdout.contains("-  # rectlint: allow P005 不再需要\n"),
@@ -131,7 +139,14 @@ fn fix_removes_unused_suppressions_and_closes_the_final_brace() {
         text,
         "--diff writes nothing"
     );
-    let out = run.exec(&["check", "p.rect", "--fix", "--format", "json"]);
+    let out = run.exec(&[
+        "check",
+        "p.rect",
+        "--fix",
+        "--unsafe-fixes",
+        "--format",
+        "json",
+    ]);
     let fixed = std::fs::read_to_string(run.path().join("p.rect")).unwrap();
     assert_eq!(
         fixed, "方案 测试 {\n  被巡察单位：某局\n  反馈日期：2024-07-26\n  问题 A1 x {\n  }\n}\n",
@@ -147,7 +162,14 @@ fn fixes_that_cannot_be_written_leave_the_findings_reported() {
     let text = "方案 测试 {\n  被巡察单位：某局\n  # rectlint: allow P005 不再需要\n  反馈日期：2024-07-26\n}\n";
     let run = Run::new().file("real/p.rect", text);
     std::os::unix::fs::symlink("real/p.rect", run.path().join("link.rect")).unwrap();
-    let out = run.exec(&["check", "link.rect", "--fix", "--format", "json"]);
+    let out = run.exec(&[
+        "check",
+        "link.rect",
+        "--fix",
+        "--unsafe-fixes",
+        "--format",
+        "json",
+    ]);
     assert_eq!(
         std::fs::read_to_string(run.path().join("real/p.rect")).unwrap(),
         text
