@@ -1,7 +1,8 @@
 //! `check --fix` keeps what the drafter wrote: a missing `}` is closed at
-//! the end only where the indentation says it belongs there, and
-//! suppressions and their reasons are removed only when unsafe fixes are
-//! asked for (and never for rules judged by the date or the disk).
+//! the end only where the indentation says it belongs there, suppressions
+//! and their reasons are removed only when unsafe fixes are asked for (and
+//! never for rules judged by the date or the disk), and a fixed file keeps
+//! its encoding, byte-order mark and line endings.
 
 mod common;
 
@@ -99,4 +100,134 @@ fn suppressions_are_removed_only_as_unsafe_fixes_and_never_for_the_date_or_the_d
     let out = Run::new().args(&["explain", "P006", "--lang", "en"]).run();
     assert!(out.stdout.contains("--unsafe-fixes"), "{}", out.stdout);
     assert!(out.stdout.contains("T007, T009 and T011"), "{}", out.stdout);
+}
+
+/// Every line break of `bytes`: whether it is CRLF.
+fn breaks(bytes: &[u8]) -> Vec<bool> {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i > 0 && bytes[i - 1] == b'\r')
+        .collect()
+}
+
+#[test]
+fn a_fixed_file_keeps_its_byte_order_mark_and_line_endings() {
+    // CRLF with a byte-order mark: the closing lines end with CRLF too.
+    let crlf = format!("\u{feff}{}", UNCLOSED_AT_END.replace('\n', "\r\n"));
+    let run = Run::new().file("p.rect", &crlf);
+    let out = run.exec(&["check", "p.rect", "--fix"]);
+    assert!(out.stdout.contains("已自动修复 1 处问题"), "{out:?}");
+    let fixed = std::fs::read(run.path().join("p.rect")).unwrap();
+    assert_eq!(
+        fixed,
+        format!("{crlf}  }}\r\n}}\r\n").as_bytes(),
+        "{:?}",
+        String::from_utf8_lossy(&fixed)
+    );
+
+    // Mixed, mostly CRLF: the lines added end with CRLF, the LF line stays.
+    let mixed = UNCLOSED_AT_END
+        .replace('\n', "\r\n")
+        .replacen("某局\r\n", "某局\n", 1);
+    let run = Run::new().file("p.rect", &mixed);
+    run.exec(&["check", "p.rect", "--fix"]);
+    let fixed = std::fs::read(run.path().join("p.rect")).unwrap();
+    assert_eq!(fixed, format!("{mixed}  }}\r\n}}\r\n").as_bytes());
+    assert_eq!(breaks(&fixed).iter().filter(|crlf| !**crlf).count(), 1);
+
+    // LF stays LF.
+    let run = Run::new().file("p.rect", UNCLOSED_AT_END);
+    run.exec(&["check", "p.rect", "--fix"]);
+    let fixed = std::fs::read(run.path().join("p.rect")).unwrap();
+    assert!(breaks(&fixed).iter().all(|crlf| !crlf));
+}
+
+#[test]
+fn a_fixed_file_keeps_its_encoding() {
+    let expected = format!("{}  }}\r\n}}\r\n", UNCLOSED_AT_END.replace('\n', "\r\n"));
+    let original = UNCLOSED_AT_END.replace('\n', "\r\n");
+
+    let (gb, _, _) = encoding_rs::GB18030.encode(&original);
+    let run = Run::new().file("p.rect", gb.as_ref());
+    let out = run.exec(&["check", "p.rect", "--fix", "--format", "json"]);
+    let fixed = std::fs::read(run.path().join("p.rect")).unwrap();
+    assert_eq!(
+        fixed,
+        encoding_rs::GB18030.encode(&expected).0.as_ref(),
+        "written back in GB18030: {:?}",
+        String::from_utf8_lossy(&fixed)
+    );
+    // Still GB18030, so still the warning that says so.
+    let found = codes(&json(&out.stdout));
+    assert!(
+        found.contains(&("p.rect".to_owned(), "P002".to_owned(), 1, 1)),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.1 == "P001"), "{found:?}");
+
+    let utf16 = |text: &str, little: bool| {
+        let mut bytes = if little {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        bytes
+    };
+    for little in [true, false] {
+        let run = Run::new().file("p.rect", utf16(&original, little));
+        run.exec(&["check", "p.rect", "--fix"]);
+        let fixed = std::fs::read(run.path().join("p.rect")).unwrap();
+        assert_eq!(fixed, utf16(&expected, little), "little-endian: {little}");
+    }
+
+    // On standard input as well.
+    let (gb, _, _) = encoding_rs::GB18030.encode(&original);
+    let out = Run::new()
+        .stdin(gb.as_ref())
+        .args(&["check", "--fix", "-"])
+        .run();
+    // (Compared as the test reads it: GB18030 is not UTF-8.)
+    let written = encoding_rs::GB18030.encode(&expected).0;
+    assert_eq!(out.stdout, String::from_utf8_lossy(&written));
+    assert_ne!(out.stdout, expected, "not UTF-8");
+}
+
+#[test]
+fn a_gb18030_file_that_would_not_be_written_back_byte_for_byte_is_not_fixed() {
+    // `80` reads as €, which GB18030 writes as `A2 E3`: writing the fixed
+    // text would change a character nobody fixed.
+    let (gb, _, _) = encoding_rs::GB18030.encode(UNCLOSED_AT_END);
+    let mut bytes = gb.into_owned();
+    let at = bytes.windows(3).position(|w| w == b"y {").unwrap();
+    bytes.insert(at + 1, 0x80);
+    let run = Run::new().file("p.rect", &bytes);
+    let out = run.exec(&["check", "p.rect", "--fix", "--lang", "en"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(std::fs::read(run.path().join("p.rect")).unwrap(), bytes);
+    assert!(
+        out.stderr
+            .contains("would not be written back byte for byte"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("P001"), "{}", out.stdout);
+
+    // With nothing to fix, nothing is said: the run is a plain check.
+    let mut bytes = encoding_rs::GB18030.encode(&plan("")).0.into_owned();
+    let at = bytes.windows(2).position(|w| w == b"1\xCF").unwrap();
+    bytes.insert(at + 1, 0x80);
+    let run = Run::new().file("p.rect", &bytes);
+    let out = run.exec(&["check", "p.rect", "--fix", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(!out.stderr.contains("byte for byte"), "{}", out.stderr);
+    assert_eq!(std::fs::read(run.path().join("p.rect")).unwrap(), bytes);
 }
