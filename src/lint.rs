@@ -131,8 +131,16 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     };
 
     let keep_text = args.format == Format::Human;
+    // `--fix -`: standard output is the plan's text, fixed or not; the
+    // findings go to standard error.
+    let stdin_fix =
+        args.fix && !args.diff && matches!(inputs.as_slice(), [only] if only.path.is_none());
     let color = args.format == Format::Human
-        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && if stdin_fix {
+            std::io::IsTerminal::is_terminal(&std::io::stderr())
+        } else {
+            std::io::IsTerminal::is_terminal(&std::io::stdout())
+        }
         && std::env::var_os("NO_COLOR").is_none();
     let width = if color {
         terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0).max(40))
@@ -243,10 +251,6 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         summary.fixed += done.fixed;
         as_of_seen.insert(done.as_of);
         profiles_seen.insert(done.profile);
-        if let Some(text) = done.fixed_stdin {
-            out.write_all(&text)?;
-            return Ok(());
-        }
         if let Some(diff) = done.diff {
             would_change = true;
             write!(out, "{diff}")?;
@@ -256,9 +260,13 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
             write_failed = true;
             eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
         }
-        if fix.is_none_or(|f| !f.diff)
-            && !(fix.is_some() && inputs.iter().all(|i| i.path.is_none()))
-        {
+        if stdin_fix {
+            // The whole text, even when nothing was fixed (or nothing could
+            // be read): `check --fix - < a.rect > b.rect` never empties it.
+            let text = done.fixed_stdin.as_deref().or(stdin.as_deref());
+            out.write_all(text.unwrap_or_default())?;
+            reporter.file(&mut io::stderr().lock(), &done.report)?;
+        } else if fix.is_none_or(|f| !f.diff) {
             reporter.file(out, &done.report)?;
         }
         // A large report takes a while to free: on another thread, while
@@ -323,13 +331,6 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
             Ok(())
         })?;
     }
-    if fix.is_some() && inputs.iter().all(|i| i.path.is_none()) {
-        out.flush()?;
-        return Ok(Outcome {
-            summary,
-            failed: summary.errors > 0,
-        });
-    }
     if fix.is_some_and(|f| f.diff) {
         let line = match lang {
             Lang::Zh => format!("可自动修复 {} 处问题。", summary.fixed),
@@ -384,8 +385,13 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         baseline: baseline_report,
         warnings_fail,
     };
-    reporter.finish(out, &summary, &run)?;
-    out.flush()?;
+    if stdin_fix {
+        out.flush()?;
+        reporter.finish(&mut io::stderr().lock(), &summary, &run)?;
+    } else {
+        reporter.finish(out, &summary, &run)?;
+        out.flush()?;
+    }
     // Machine formats keep their documents clean: what people should read
     // goes to standard error (GitHub's commands are the log itself).
     if !matches!(args.format, Format::Human | Format::Github) {

@@ -1,12 +1,13 @@
-//! `check --fix` keeps what the drafter wrote: a missing `}` is closed at
-//! the end only where the indentation says it belongs there, suppressions
-//! and their reasons are removed only when unsafe fixes are asked for (and
-//! never for rules judged by the date or the disk), and a fixed file keeps
-//! its encoding, byte-order mark and line endings.
+//! `check --fix` keeps what the drafter wrote: standard input always comes
+//! back whole, a missing `}` is closed at the end only where the indentation
+//! says it belongs there, suppressions and their reasons are removed only
+//! when unsafe fixes are asked for (and never for rules judged by the date or
+//! the disk), and a fixed file keeps its encoding, byte-order mark and line
+//! endings.
 
 mod common;
 
-use common::{Run, codes, json, plan};
+use common::{Run, codes, json, plan, warning_plan};
 
 /// A plan whose issue A1 has lost its `}` (before issue A2), nothing
 /// indented: closing it at the end of the file would put A2 inside A1.
@@ -15,6 +16,56 @@ const UNINDENTED: &str = "方案 测试 {\n被巡察单位：某局\n反馈日�
 /// A plan whose last two blocks are not closed, everything after their
 /// headers indented deeper: they plainly run to the end.
 const UNCLOSED_AT_END: &str = "方案 测试 {\n  被巡察单位：某局\n  反馈日期：2024-07-26\n  问题 A1 x {\n    措施 A1.1 y {\n    }\n";
+
+#[test]
+fn fix_on_standard_input_prints_the_whole_text_even_when_nothing_is_fixed() {
+    // A warning and nothing to fix: the text comes back as it went in, and
+    // the finding goes to standard error.
+    let text = warning_plan();
+    let out = Run::new()
+        .stdin(text.clone())
+        .args(&["check", "--fix", "-"])
+        .run();
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout, text);
+    assert!(out.stderr.contains("S004"), "{}", out.stderr);
+    assert!(out.stderr.contains("赵六"), "{}", out.stderr);
+
+    // A fix: the fixed text on standard output, the count on standard error.
+    let out = Run::new()
+        .stdin(UNCLOSED_AT_END)
+        .args(&["check", "--fix", "-", "--lang", "en"])
+        .run();
+    assert_eq!(
+        out.stdout,
+        format!("{UNCLOSED_AT_END}  }}\n}}\n"),
+        "{out:?}"
+    );
+    assert!(out.stderr.contains("fixed"), "{}", out.stderr);
+    assert!(!out.stderr.contains("P001"), "{}", out.stderr);
+
+    // In a machine format too: the document goes to standard error.
+    let text = warning_plan();
+    let out = Run::new()
+        .stdin(text.clone())
+        .args(&["check", "--fix", "-", "--format", "json"])
+        .run();
+    assert_eq!(out.stdout, text);
+    let doc = json(&out.stderr);
+    assert_eq!(
+        codes(&doc),
+        [("<stdin>".to_owned(), "S004".to_owned(), 21, 11)]
+    );
+
+    // Bytes that are not text come back unchanged too.
+    let out = Run::new()
+        .stdin(&b"abc\xFF\xFF"[..])
+        .args(&["check", "--fix", "-"])
+        .run();
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.stdout, String::from_utf8_lossy(b"abc\xFF\xFF"));
+    assert!(out.stderr.contains("P001"), "{}", out.stderr);
+}
 
 #[test]
 fn a_missing_brace_is_closed_at_the_end_safely_only_where_the_indentation_says() {
