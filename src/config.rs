@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::model::{EvidenceKind, InspectionKind};
+use crate::source::LineEnding;
 
 /// The profiles shipped with rectlint: name and TOML text.
 pub const SHIPPED: [(&str, &str); 4] = [
@@ -98,6 +99,9 @@ pub struct Settings {
     /// Files larger than this are not read (a P001 says so): a number of
     /// bytes, or a size such as `"64MB"`.
     pub max_file_size: Option<FileSize>,
+    /// How `fmt` ends lines: `"auto"` (as the file mostly does), `"lf"`,
+    /// `"crlf"` or `"native"`.
+    pub line_ending: Option<LineEndings>,
     /// Levels of single rules, by code.
     #[serde(default, deserialize_with = "rule_levels")]
     pub severity: BTreeMap<String, Level>,
@@ -151,6 +155,32 @@ impl<'de> Deserialize<'de> for FileSize {
             Written::Text(t) => parse_size(&t)
                 .map(FileSize)
                 .map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+/// `line_ending`: how `fmt` ends a plan's lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineEndings {
+    /// As most of the file's lines end (see [`LineEnding::of`]).
+    #[default]
+    Auto,
+    Lf,
+    #[serde(alias = "cr-lf")]
+    Crlf,
+    /// CRLF on Windows, LF elsewhere.
+    Native,
+}
+
+impl LineEndings {
+    /// The line ending of a file whose text is `text`.
+    pub fn of(self, text: &str) -> LineEnding {
+        match self {
+            LineEndings::Auto => LineEnding::of(text),
+            LineEndings::Crlf => LineEnding::CrLf,
+            LineEndings::Native if cfg!(windows) => LineEnding::CrLf,
+            LineEndings::Lf | LineEndings::Native => LineEnding::Lf,
         }
     }
 }
@@ -255,6 +285,8 @@ pub struct Profile {
     pub allow_redaction: bool,
     /// Files larger than this many bytes are not read.
     pub max_file_size: u64,
+    /// How `fmt` ends lines.
+    pub line_ending: LineEndings,
     /// Explicit levels by code; rules not named keep their default
     /// (escalated if `escalate`).
     pub severity: BTreeMap<String, Level>,
@@ -293,7 +325,8 @@ impl Profile {
             document_words,
             counters,
             escalate,
-            allow_redaction
+            allow_redaction,
+            line_ending
         );
         if let Some(size) = s.max_file_size {
             self.max_file_size = size.0;
@@ -328,6 +361,7 @@ impl Profile {
             escalate: false,
             allow_redaction: false,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            line_ending: LineEndings::Auto,
             severity: BTreeMap::new(),
         }
     }

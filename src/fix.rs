@@ -2,6 +2,7 @@
 //! overlap, repeated on the re-checked text until nothing more applies.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::source::LineEnding;
 
 /// Passes over a file before giving up on reaching a fixed point.
 pub const MAX_PASSES: usize = 10;
@@ -22,9 +23,15 @@ impl Mode {
 }
 
 /// Apply the fixes of `diagnostics` to `text`: each fix whole or not at all,
-/// skipping those that overlap one already taken. Returns the new text and
-/// how many fixes were applied.
-pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: Mode) -> (String, usize) {
+/// skipping those that overlap one already taken. The lines a fix adds end
+/// with `ending` (the file's, [`LineEnding::of`]); the file's other lines
+/// keep theirs. Returns the new text and how many fixes were applied.
+pub fn apply(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    mode: Mode,
+    ending: LineEnding,
+) -> (String, usize) {
     let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
@@ -59,7 +66,7 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: Mode) -> (String, usi
     let mut at = 0;
     for edit in taken {
         out.push_str(&text[at..edit.span.start()]);
-        out.push_str(&edit.replacement);
+        out.push_str(&ending.apply(&edit.replacement));
         at = edit.span.end();
     }
     out.push_str(&text[at..]);
@@ -96,8 +103,14 @@ mod tests {
             with_fix(4, 4, "!", Applicability::Safe),
             with_fix(5, 6, "Z", Applicability::Unsafe),
         ];
-        assert_eq!(apply(text, &diags, Mode::Safe), ("Xcd!ef".into(), 2));
-        assert_eq!(apply(text, &diags, Mode::Unsafe), ("Xcd!eZ".into(), 3));
+        assert_eq!(
+            apply(text, &diags, Mode::Safe, LineEnding::Lf),
+            ("Xcd!ef".into(), 2)
+        );
+        assert_eq!(
+            apply(text, &diags, Mode::Unsafe, LineEnding::Lf),
+            ("Xcd!eZ".into(), 3)
+        );
     }
 
     #[test]
@@ -106,6 +119,26 @@ mod tests {
             with_fix(0, 1, "X", Applicability::Safe),
             with_fix(0, 1, "X", Applicability::Safe),
         ];
-        assert_eq!(apply("ab", &diags, Mode::Safe).0, "Xb");
+        assert_eq!(apply("ab", &diags, Mode::Safe, LineEnding::Lf).0, "Xb");
+    }
+
+    #[test]
+    fn added_lines_end_as_the_file_says_and_the_others_are_kept() {
+        // A file of mostly CRLF lines, one LF line among them.
+        let text = "a\r\nb\nc\r\n";
+        let diags = [with_fix(
+            text.len(),
+            text.len(),
+            "}\n}\n",
+            Applicability::Safe,
+        )];
+        assert_eq!(
+            apply(text, &diags, Mode::Safe, LineEnding::CrLf).0,
+            "a\r\nb\nc\r\n}\r\n}\r\n"
+        );
+        assert_eq!(
+            apply(text, &diags, Mode::Safe, LineEnding::Lf).0,
+            "a\r\nb\nc\r\n}\n}\n"
+        );
     }
 }

@@ -9,19 +9,22 @@
 //! and keywords in the language (Chinese or English) the file mostly uses.
 //! It never reorders anything and never rewrites a value.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, btree_map};
 use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::cli::FmtArgs;
+use crate::config::{self, LineEndings, Overrides};
 use crate::diagnostic::{Diagnostic, Lang, Text};
 use crate::lint::{self, RunError};
 use crate::parse::keywords::Keyword;
 use crate::parse::lines::{Entry, Line, LineKind};
 use crate::parse::parse;
+use crate::source::Encoding;
 use crate::span::LineIndex;
 use crate::write::{self, WriteError};
-use crate::{config, source, tr};
+use crate::{source, tr};
 
 /// Why a file cannot be formatted.
 #[derive(Debug, Clone)]
@@ -294,29 +297,28 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
     let cwd = std::env::current_dir()?;
     let inputs = lint::collect(&args.paths, None, &cwd)?;
     let only_check = args.check || args.diff;
+    // Each folder's `line_ending` and `max_file_size`, as `check` reads
+    // them: a configuration that cannot be read stops the run, as there.
+    let mut folders = BTreeMap::new();
     let (mut changed, mut unchanged, mut failed) = (0usize, 0usize, 0usize);
-    // Each folder's `max_file_size`, as `check` reads it (the default where
-    // the configuration cannot be read: fmt does not use it otherwise).
-    let mut limits = BTreeMap::new();
     for input in &inputs {
-        let outcome = match &input.path {
-            None => stdin(args, lang, out)?,
-            Some(path) => {
-                let folder = input
-                    .absolute
-                    .as_deref()
-                    .and_then(Path::parent)
-                    .unwrap_or(&cwd)
-                    .to_path_buf();
-                let limit = *limits.entry(folder).or_insert_with_key(|folder| {
-                    config::resolve(folder, &config::Overrides::default())
-                        .map_or(config::DEFAULT_MAX_FILE_SIZE, |resolved| {
-                            resolved.profile.max_file_size
-                        })
-                });
-                let limit = limit.min(crate::span::MAX_TEXT - 1);
-                file(path, &input.display, limit, args, lang, out)
+        let dir = input
+            .absolute
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(|| cwd.clone(), Path::to_path_buf);
+        let (endings, limit) = match folders.entry(dir) {
+            btree_map::Entry::Occupied(known) => *known.get(),
+            btree_map::Entry::Vacant(slot) => {
+                let resolved = config::resolve(slot.key(), &Overrides::default())?;
+                let profile = &resolved.profile;
+                let limit = profile.max_file_size.min(crate::span::MAX_TEXT - 1);
+                *slot.insert((profile.line_ending, limit))
             }
+        };
+        let outcome = match &input.path {
+            None => stdin(args, endings, lang, out)?,
+            Some(path) => file(path, &input.display, limit, args, endings, lang, out),
         };
         match outcome {
             Outcome::Unchanged => unchanged += 1,
@@ -353,30 +355,109 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
     })
 }
 
+/// A file as `fmt` writes it.
+struct Rewrite<'a> {
+    /// The text read.
+    old: Cow<'a, str>,
+    /// The bytes written: the formatted text, its lines ended as
+    /// configured, in UTF-8 with the byte-order mark if the file had one
+    /// (GB18030 and UTF-16 become UTF-8).
+    bytes: Vec<u8>,
+    /// Where in the bytes the text written is (after the mark).
+    text: std::ops::Range<usize>,
+    /// What changes that a diff of the texts does not show.
+    notes: Vec<Text>,
+}
+
+impl Rewrite<'_> {
+    /// The text written.
+    fn text(&self) -> &str {
+        std::str::from_utf8(&self.bytes[self.text.clone()]).unwrap_or_default()
+    }
+}
+
+/// Why `fmt` leaves a file alone.
+enum Refusal {
+    /// The bytes are not text.
+    Unreadable,
+    /// The text has syntax errors (the message says where).
+    Syntax(Text),
+}
+
+/// Format a file's bytes: the formatted text in the file's encoding if it
+/// is UTF-8 (with or without a byte-order mark), else in UTF-8; its lines
+/// ended as `endings` says (by default as most of the file's lines are).
+fn rewrite(bytes: &[u8], endings: LineEndings) -> Result<Rewrite<'_>, Refusal> {
+    let (text, _) = source::read_text(bytes);
+    let Some((old, encoding)) = text else {
+        return Err(Refusal::Unreadable);
+    };
+    let formatted = format(&old).map_err(|e| Refusal::Syntax(syntax_message(&old, &e)))?;
+    let ending = endings.of(&old);
+    let written = if encoding.is_utf8() {
+        encoding
+    } else {
+        Encoding::Utf8
+    };
+    let mut notes = Vec::new();
+    if written != encoding {
+        let name = encoding.name();
+        notes.push(tr!(
+            "将由 {name} 改写为 UTF-8",
+            "would be rewritten in UTF-8 (it is {name})"
+        ));
+    }
+    if matches!(ending.apply(&old), Cow::Owned(_)) {
+        let name = ending.name();
+        notes.push(tr!(
+            "换行符将统一为 {name}",
+            "every line would end with {name}"
+        ));
+    }
+    let new = ending.apply(&formatted);
+    // UTF-8, with or without a byte-order mark: always encodable.
+    let bytes =
+        source::encode(&new, written).map_or_else(|_| new.as_bytes().to_vec(), Cow::into_owned);
+    let text = bytes.len() - new.len()..bytes.len();
+    Ok(Rewrite {
+        old,
+        bytes,
+        text,
+        notes,
+    })
+}
+
 /// Format standard input to standard output.
-fn stdin(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, RunError> {
+fn stdin(
+    args: &FmtArgs,
+    endings: LineEndings,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<Outcome, RunError> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes)?;
-    let (text, _) = source::read_text(&bytes);
-    let Some(text) = text else {
-        complain(
-            lang,
-            "<stdin>",
-            &tr!("不是可读取的文本", "not readable text"),
-        );
-        return Ok(Outcome::Failed);
-    };
-    match format(&text) {
-        Err(e) => {
-            complain(lang, "<stdin>", &syntax_message(&text, &e));
+    match rewrite(&bytes, endings) {
+        Err(Refusal::Unreadable) => {
+            complain(
+                lang,
+                "<stdin>",
+                &tr!("不是可读取的文本", "not readable text"),
+            );
             Ok(Outcome::Failed)
         }
-        Ok(formatted) => {
-            let changed = formatted.as_bytes() != bytes.as_slice();
+        Err(Refusal::Syntax(why)) => {
+            complain(lang, "<stdin>", &why);
+            Ok(Outcome::Failed)
+        }
+        Ok(rewrite) => {
+            let changed = rewrite.bytes != bytes;
             if args.diff {
-                write!(out, "{}", diff(&text, &formatted, "<stdin>"))?;
+                for note in &rewrite.notes {
+                    complain(lang, "<stdin>", note);
+                }
+                write!(out, "{}", diff(&rewrite.old, rewrite.text(), "<stdin>"))?;
             } else if !args.check {
-                out.write_all(formatted.as_bytes())?;
+                out.write_all(&rewrite.bytes)?;
             }
             Ok(if changed {
                 Outcome::Changed
@@ -393,6 +474,7 @@ fn file(
     shown: &str,
     limit: u64,
     args: &FmtArgs,
+    endings: LineEndings,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Outcome {
@@ -421,37 +503,39 @@ fn file(
             return Outcome::Failed;
         }
     };
-    let (text, _) = source::read_text(&bytes);
-    let Some(text) = text else {
-        complain(
-            lang,
-            shown,
-            &tr!(
-                "不是可读取的文本，未格式化",
-                "not readable text; not formatted"
-            ),
-        );
-        return Outcome::Failed;
-    };
-    let formatted = match format(&text) {
-        Ok(f) => f,
-        Err(e) => {
-            complain(lang, shown, &syntax_message(&text, &e));
+    let rewrite = match rewrite(&bytes, endings) {
+        Ok(r) => r,
+        Err(Refusal::Unreadable) => {
+            complain(
+                lang,
+                shown,
+                &tr!(
+                    "不是可读取的文本，未格式化",
+                    "not readable text; not formatted"
+                ),
+            );
+            return Outcome::Failed;
+        }
+        Err(Refusal::Syntax(why)) => {
+            complain(lang, shown, &why);
             return Outcome::Failed;
         }
     };
-    if formatted.as_bytes() == bytes.as_slice() {
+    if rewrite.bytes == bytes {
         return Outcome::Unchanged;
     }
     if args.diff {
-        let _ = write!(out, "{}", diff(&text, &formatted, shown));
+        for note in &rewrite.notes {
+            complain(lang, shown, note);
+        }
+        let _ = write!(out, "{}", diff(&rewrite.old, rewrite.text(), shown));
     } else if args.check {
         let line = match lang {
             Lang::Zh => format!("需要格式化：{shown}"),
             Lang::En => format!("would reformat: {shown}"),
         };
         let _ = writeln!(out, "{line}");
-    } else if let Err(e) = write::replace(path, &bytes, formatted.as_bytes()) {
+    } else if let Err(e) = write::replace(path, &bytes, &rewrite.bytes) {
         let why = match e {
             WriteError::Changed => tr!(
                 "文件在读取后被修改，未写入",

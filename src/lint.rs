@@ -132,8 +132,16 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     };
 
     let keep_text = args.format == Format::Human;
+    // `--fix -`: standard output is the plan's text, fixed or not; the
+    // findings go to standard error.
+    let stdin_fix =
+        args.fix && !args.diff && matches!(inputs.as_slice(), [only] if only.path.is_none());
     let color = args.format == Format::Human
-        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && if stdin_fix {
+            std::io::IsTerminal::is_terminal(&std::io::stderr())
+        } else {
+            std::io::IsTerminal::is_terminal(&std::io::stdout())
+        }
         && std::env::var_os("NO_COLOR").is_none();
     let width = if color {
         terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0).max(40))
@@ -244,10 +252,6 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         summary.fixed += done.fixed;
         as_of_seen.insert(done.as_of);
         profiles_seen.insert(done.profile);
-        if let Some(text) = done.fixed_stdin {
-            out.write_all(text.as_bytes())?;
-            return Ok(());
-        }
         if let Some(diff) = done.diff {
             would_change = true;
             write!(out, "{diff}")?;
@@ -257,9 +261,13 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
             write_failed = true;
             eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
         }
-        if fix.is_none_or(|f| !f.diff)
-            && !(fix.is_some() && inputs.iter().all(|i| i.path.is_none()))
-        {
+        if stdin_fix {
+            // The whole text, even when nothing was fixed (or nothing could
+            // be read): `check --fix - < a.rect > b.rect` never empties it.
+            let text = done.fixed_stdin.as_deref().or(stdin.as_deref());
+            out.write_all(text.unwrap_or_default())?;
+            reporter.file(&mut io::stderr().lock(), &done.report)?;
+        } else if fix.is_none_or(|f| !f.diff) {
             reporter.file(out, &done.report)?;
         }
         // A large report takes a while to free: on another thread, while
@@ -324,13 +332,6 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
             Ok(())
         })?;
     }
-    if fix.is_some() && inputs.iter().all(|i| i.path.is_none()) {
-        out.flush()?;
-        return Ok(Outcome {
-            summary,
-            failed: summary.errors > 0,
-        });
-    }
     if fix.is_some_and(|f| f.diff) {
         let line = match lang {
             Lang::Zh => format!("可自动修复 {} 处问题。", summary.fixed),
@@ -385,8 +386,13 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         baseline: baseline_report,
         warnings_fail,
     };
-    reporter.finish(out, &summary, &run)?;
-    out.flush()?;
+    if stdin_fix {
+        out.flush()?;
+        reporter.finish(&mut io::stderr().lock(), &summary, &run)?;
+    } else {
+        reporter.finish(out, &summary, &run)?;
+        out.flush()?;
+    }
     // Machine formats keep their documents clean: what people should read
     // goes to standard error (GitHub's commands are the log itself).
     if !matches!(args.format, Format::Human | Format::Github) {
@@ -412,6 +418,8 @@ pub struct Checked<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// The date the file was judged as of.
     pub as_of: Date,
+    /// How the bytes were written (UTF-8 when they are not text).
+    pub encoding: source::Encoding,
 }
 
 impl Checked<'_> {
@@ -421,6 +429,7 @@ impl Checked<'_> {
             text: Cow::Owned(self.text.into_owned()),
             diagnostics: self.diagnostics,
             as_of: self.as_of,
+            encoding: self.encoding,
         }
     }
 }
@@ -448,11 +457,12 @@ pub fn check_bytes<'a>(
     file: &FileInfo,
 ) -> Checked<'a> {
     let (text, encoding_finding) = source::read_text(bytes);
-    let Some(text) = text else {
+    let Some((text, encoding)) = text else {
         return Checked {
             text: Cow::Borrowed(""),
             diagnostics: check::finalize(encoding_finding.into_iter().collect(), profile),
             as_of: dates.as_of(None),
+            encoding: source::Encoding::Utf8,
         };
     };
     let mut parsed = parse::parse(&text);
@@ -478,6 +488,7 @@ pub fn check_bytes<'a>(
         text,
         diagnostics,
         as_of,
+        encoding,
     }
 }
 
@@ -490,10 +501,13 @@ pub fn exercise(bytes: &[u8], profile: &Profile, dates: Dates) {
     let file = FileInfo::default();
     let checked = check_bytes(bytes, profile, dates, &file);
     render_every_way(&checked, profile);
+    let ending = source::LineEnding::of(&checked.text);
     for mode in [fix::Mode::Safe, fix::Mode::Unsafe] {
-        let (fixed, applied) = fix::apply(&checked.text, &checked.diagnostics, mode);
-        if applied > 0 {
-            check_bytes(fixed.as_bytes(), profile, dates, &file);
+        let (fixed, applied) = fix::apply(&checked.text, &checked.diagnostics, mode, ending);
+        if applied > 0
+            && let Ok(encoded) = source::encode(&fixed, checked.encoding)
+        {
+            check_bytes(&encoded, profile, dates, &file);
         }
     }
     if let Ok(formatted) = crate::fmt::format(&checked.text) {
@@ -587,10 +601,23 @@ struct Done {
     fixed: usize,
     /// With `--diff`: the changes the fixes make.
     diff: Option<String>,
-    /// The fixed text of standard input.
-    fixed_stdin: Option<String>,
+    /// The fixed bytes of standard input, when a fix changed them.
+    fixed_stdin: Option<Vec<u8>>,
     /// Why the fixed file could not be written.
     write_error: Option<Text>,
+}
+
+/// Whether `text`, read from `bytes` in `encoding`, is written back as the
+/// same bytes: always in UTF-8 and UTF-16; in GB18030 unless the file holds
+/// one of the few sequences that read as a character the encoder writes
+/// otherwise (`80` reads as €, written `A2 E3`).
+fn round_trips(text: &str, encoding: source::Encoding, bytes: &[u8]) -> bool {
+    match encoding {
+        source::Encoding::Gb18030 | source::Encoding::Gb18030Bom => {
+            source::encode(text, encoding).is_ok_and(|encoded| *encoded == *bytes)
+        }
+        _ => true,
+    }
 }
 
 /// Read and check one input; with `fix`, fix it until nothing more applies
@@ -691,13 +718,40 @@ fn check_one(
     };
     if let Some(request) = fix {
         let original = checked.text.clone().into_owned();
+        // The fixed file is written as the original was: its encoding and
+        // byte-order mark, and the lines the fixes add end as most of its
+        // lines do.
+        let encoding = checked.encoding;
+        let ending = source::LineEnding::of(&original);
+        let mut fixed_bytes = Vec::new();
         for _ in 0..fix::MAX_PASSES {
-            let (text, applied) = fix::apply(&checked.text, &checked.diagnostics, request.mode);
+            let (text, applied) =
+                fix::apply(&checked.text, &checked.diagnostics, request.mode, ending);
             if applied == 0 || text == checked.text {
                 break;
             }
+            if done.fixed == 0 && !round_trips(&original, encoding, &bytes) {
+                let name = encoding.name();
+                done.write_error = Some(tr!(
+                    "文件按 {name} 读取后无法原样写回，修复未写入；请先另存为 UTF-8",
+                    "the file, read as {name}, would not be written back byte for byte; the fixes were not written (save it as UTF-8 first)"
+                ));
+                break;
+            }
+            // What is checked again is what would be written.
+            let encoded = if encoding == source::Encoding::Utf8 {
+                text.into_bytes()
+            } else {
+                match source::encode(&text, encoding) {
+                    Ok(bytes) => bytes.into_owned(),
+                    // Nothing a fix writes is beyond the file's encoding
+                    // (it came from the file, or is ASCII).
+                    Err(_) => break,
+                }
+            };
             done.fixed += applied;
-            checked = check_bytes(text.as_bytes(), profile, dates, &file).into_owned();
+            checked = check_bytes(&encoded, profile, dates, &file).into_owned();
+            fixed_bytes = encoded;
         }
         if checked.text != original {
             match (&input.path, request.diff) {
@@ -710,9 +764,9 @@ fn check_one(
                             .to_string(),
                     );
                 }
-                (None, false) => done.fixed_stdin = Some(checked.text.to_string()),
+                (None, false) => done.fixed_stdin = Some(fixed_bytes),
                 (Some(path), false) => {
-                    if let Err(e) = write::replace(path, &bytes, checked.text.as_bytes()) {
+                    if let Err(e) = write::replace(path, &bytes, &fixed_bytes) {
                         done.write_error = Some(match e {
                             WriteError::Changed => tr!(
                                 "文件在读取后被修改，修复未写入",

@@ -14,6 +14,8 @@ pub enum Encoding {
     /// UTF-8 that started with a byte-order mark (dropped from the text).
     Utf8Bom,
     Gb18030,
+    /// GB18030 that started with its byte-order mark (`84 31 95 33`).
+    Gb18030Bom,
     Utf16Le,
     Utf16Be,
 }
@@ -24,6 +26,7 @@ impl Encoding {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 (BOM)",
             Encoding::Gb18030 => "GB18030",
+            Encoding::Gb18030Bom => "GB18030 (BOM)",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
         }
@@ -259,10 +262,155 @@ fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
         Ok(text) => Ok((Cow::Borrowed(text), Encoding::Utf8)),
         Err(valid_up_to) => encoding_rs::GB18030
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .map(|text| (Cow::Owned(text.into_owned()), Encoding::Gb18030))
+            .map(|text| {
+                let encoding = if text.starts_with('\u{feff}') {
+                    Encoding::Gb18030Bom
+                } else {
+                    Encoding::Gb18030
+                };
+                (Cow::Owned(text.into_owned()), encoding)
+            })
             .ok_or(DecodeError::Undecodable {
                 offset: valid_up_to,
             }),
+    }
+}
+
+/// Text that cannot be written in a file's encoding without changing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unencodable {
+    /// The first character the encoding cannot hold as it is.
+    pub character: char,
+}
+
+/// `text` as the bytes of a file written in `encoding`, with its
+/// byte-order mark if it had one: the way `decode` read it, so that a file
+/// fixed or formatted keeps its encoding. `fmt` and `--fix` both write
+/// through this. UTF-8 without a mark is the text's own bytes.
+///
+/// GB18030 as the WHATWG encoder writes it; a character it cannot write is
+/// an error (never a numeric character reference). A few GB18030 byte
+/// sequences read as characters it writes otherwise (`80` as €, written
+/// `A2 E3`): whoever writes a file back checks that its text comes back as
+/// its bytes.
+pub fn encode(text: &str, encoding: Encoding) -> Result<Cow<'_, [u8]>, Unencodable> {
+    let with_mark = |mark: &[u8], body: &[u8]| {
+        let mut out = Vec::with_capacity(mark.len() + body.len());
+        out.extend_from_slice(mark);
+        out.extend_from_slice(body);
+        Cow::Owned(out)
+    };
+    let utf16 = |mark: [u8; 2], unit: fn(u16) -> [u8; 2]| {
+        let mut out = Vec::with_capacity(2 + text.len() * 2);
+        out.extend_from_slice(&mark);
+        for u in text.encode_utf16() {
+            out.extend_from_slice(&unit(u));
+        }
+        Cow::Owned(out)
+    };
+    Ok(match encoding {
+        Encoding::Utf8 => Cow::Borrowed(text.as_bytes()),
+        Encoding::Utf8Bom => with_mark(b"\xEF\xBB\xBF", text.as_bytes()),
+        Encoding::Gb18030 | Encoding::Gb18030Bom => {
+            let mut encoder = encoding_rs::GB18030.new_encoder();
+            let mut out = Vec::new();
+            if encoding == Encoding::Gb18030Bom {
+                out.extend_from_slice(b"\x84\x31\x95\x33");
+            }
+            let mut rest = text;
+            loop {
+                // At most four bytes a character: a full buffer is only a
+                // reason to make room.
+                out.reserve(
+                    encoder
+                        .max_buffer_length_from_utf8_without_replacement(rest.len())
+                        .unwrap_or(rest.len()),
+                );
+                let (result, read) =
+                    encoder.encode_from_utf8_to_vec_without_replacement(rest, &mut out, true);
+                rest = &rest[read..];
+                match result {
+                    encoding_rs::EncoderResult::InputEmpty => break Cow::Owned(out),
+                    encoding_rs::EncoderResult::OutputFull => {}
+                    encoding_rs::EncoderResult::Unmappable(character) => {
+                        return Err(Unencodable { character });
+                    }
+                }
+            }
+        }
+        Encoding::Utf16Le => utf16([0xFF, 0xFE], u16::to_le_bytes),
+        Encoding::Utf16Be => utf16([0xFE, 0xFF], u16::to_be_bytes),
+    })
+}
+
+/// How a text ends its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineEnding {
+    /// `\n`.
+    Lf,
+    /// `\r\n`.
+    CrLf,
+}
+
+impl LineEnding {
+    /// The line ending most lines of `text` end with. With as many of each,
+    /// the first line's; with none (one line), LF. A file of mixed endings
+    /// is thus written back with its majority: `fmt` ends every line so,
+    /// `--fix` ends the lines it adds so and leaves the others as they are.
+    pub fn of(text: &str) -> LineEnding {
+        let bytes = text.as_bytes();
+        let (mut crlf, mut lf, mut first) = (0usize, 0usize, None);
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            let ending = if at > 0 && bytes[at - 1] == b'\r' {
+                crlf += 1;
+                LineEnding::CrLf
+            } else {
+                lf += 1;
+                LineEnding::Lf
+            };
+            first.get_or_insert(ending);
+        }
+        match crlf.cmp(&lf) {
+            std::cmp::Ordering::Greater => LineEnding::CrLf,
+            std::cmp::Ordering::Less => LineEnding::Lf,
+            std::cmp::Ordering::Equal => first.unwrap_or(LineEnding::Lf),
+        }
+    }
+
+    /// `text` with every line ended this way (a `\r` not before `\n` is
+    /// left alone).
+    pub fn apply(self, text: &str) -> Cow<'_, str> {
+        match self {
+            LineEnding::Lf if text.contains("\r\n") => Cow::Owned(text.replace("\r\n", "\n")),
+            LineEnding::CrLf => {
+                let bytes = text.as_bytes();
+                let bare = memchr::memchr_iter(b'\n', bytes)
+                    .filter(|&at| at == 0 || bytes[at - 1] != b'\r')
+                    .count();
+                if bare == 0 {
+                    return Cow::Borrowed(text);
+                }
+                let mut out = String::with_capacity(text.len() + bare);
+                let mut from = 0;
+                for at in memchr::memchr_iter(b'\n', bytes) {
+                    if at == 0 || bytes[at - 1] != b'\r' {
+                        out.push_str(&text[from..at]);
+                        out.push_str("\r\n");
+                        from = at + 1;
+                    }
+                }
+                out.push_str(&text[from..]);
+                Cow::Owned(out)
+            }
+            LineEnding::Lf => Cow::Borrowed(text),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LineEnding::Lf => "LF",
+            LineEnding::CrLf => "CRLF",
+        }
     }
 }
 
@@ -319,14 +467,20 @@ fn shown_size(bytes: u64) -> String {
     }
 }
 
-/// Decode a file's bytes into text and the findings about its encoding:
-/// P002 for GB18030 or UTF-16, P001 for bytes that are not text.
-pub fn read_text(bytes: &[u8]) -> (Option<Cow<'_, str>>, Option<crate::diagnostic::Diagnostic>) {
+/// Decode a file's bytes into text (with the encoding it was read in) and
+/// the findings about its encoding: P002 for GB18030 or UTF-16, P001 for
+/// bytes that are not text.
+pub fn read_text(
+    bytes: &[u8],
+) -> (
+    Option<(Cow<'_, str>, Encoding)>,
+    Option<crate::diagnostic::Diagnostic>,
+) {
     use crate::diagnostic::Diagnostic;
     use crate::span::Span;
     use crate::tr;
     match decode(bytes) {
-        Ok((text, encoding)) if encoding.is_utf8() => (Some(text), None),
+        Ok((text, encoding)) if encoding.is_utf8() => (Some((text, encoding)), None),
         Ok((text, encoding)) => {
             let name = encoding.name();
             let d = Diagnostic::new(
@@ -341,7 +495,7 @@ pub fn read_text(bytes: &[u8]) -> (Option<Cow<'_, str>>, Option<crate::diagnosti
                 "另存为 UTF-8 编码，或运行 rectlint fmt 改写",
                 "save it as UTF-8, or run `rectlint fmt` to rewrite it"
             ));
-            (Some(text), Some(d))
+            (Some((text, encoding)), Some(d))
         }
         Err(DecodeError::Binary) => (
             None,
@@ -481,6 +635,57 @@ mod tests {
             decode(&utf16).unwrap(),
             ("甲\n乙".into(), Encoding::Utf16Be)
         );
+    }
+
+    #[test]
+    fn encode_writes_back_the_bytes_decode_read() {
+        let text = "\u{feff}方案 甲 {\r\n  备注：€ 𠀀\r\n}\r\n";
+        let (mut little, mut big) = (Vec::new(), Vec::new());
+        for unit in text.encode_utf16() {
+            little.extend(unit.to_le_bytes());
+            big.extend(unit.to_be_bytes());
+        }
+        let gb = encoding_rs::GB18030.encode(text).0.into_owned();
+        assert!(gb.starts_with(b"\x84\x31\x95\x33"), "GB18030's own mark");
+        let samples: [(&[u8], Encoding); 6] = [
+            (&text.as_bytes()[3..], Encoding::Utf8),
+            (text.as_bytes(), Encoding::Utf8Bom),
+            (&gb[4..], Encoding::Gb18030),
+            (&gb, Encoding::Gb18030Bom),
+            (&little, Encoding::Utf16Le),
+            (&big, Encoding::Utf16Be),
+        ];
+        for (bytes, encoding) in samples {
+            let (decoded, found) = decode(bytes).unwrap();
+            assert_eq!(found, encoding);
+            assert_eq!(decoded, &text[3..], "{encoding:?}");
+            assert_eq!(
+                encode(&decoded, encoding).unwrap().as_ref(),
+                bytes,
+                "{encoding:?}"
+            );
+        }
+        // Some GB18030 bytes read as a character the encoder writes
+        // otherwise: `A3 A0` as U+3000, written `A1 A1`; `80` as €.
+        for odd in [&b"\xD6\xD0\xA3\xA0"[..], b"\xD6\xD0\x80"] {
+            let (text, encoding) = decode(odd).unwrap();
+            assert_eq!(encoding, Encoding::Gb18030);
+            assert_ne!(encode(&text, encoding).unwrap().as_ref(), odd);
+        }
+    }
+
+    #[test]
+    fn the_majority_of_line_endings_wins() {
+        assert_eq!(LineEnding::of("a\r\nb\r\nc\n"), LineEnding::CrLf);
+        assert_eq!(LineEnding::of("a\nb\r\nc\n"), LineEnding::Lf);
+        // A tie goes to the first line; no line break at all is LF.
+        assert_eq!(LineEnding::of("a\r\nb\n"), LineEnding::CrLf);
+        assert_eq!(LineEnding::of("a\nb\r\n"), LineEnding::Lf);
+        assert_eq!(LineEnding::of("a"), LineEnding::Lf);
+        assert_eq!(LineEnding::of("\n"), LineEnding::Lf);
+        assert_eq!(LineEnding::CrLf.apply("\na\nb\r\nc"), "\r\na\r\nb\r\nc");
+        assert_eq!(LineEnding::Lf.apply("a\r\nb\rc\n"), "a\nb\rc\n");
+        assert!(matches!(LineEnding::CrLf.apply("a\r\n"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -17,7 +17,15 @@ fn a_messy_plan_becomes_canonical() {
     let out = run.exec(&["fmt", "messy.rect"]);
     assert_eq!(out.code, 0, "{out:?}");
     let formatted = std::fs::read_to_string(run.path().join("messy.rect")).unwrap();
-    insta::assert_snapshot!(formatted);
+    // The file's byte-order mark and CRLF line endings are kept.
+    let formatted = formatted
+        .strip_prefix('\u{feff}')
+        .expect("the byte-order mark is kept");
+    assert!(
+        !formatted.replace("\r\n", "").contains('\n'),
+        "every line ends with CRLF: {formatted:?}"
+    );
+    insta::assert_snapshot!(formatted.replace("\r\n", "\n"));
 }
 
 #[test]
@@ -46,7 +54,7 @@ fn check_and_diff_report_without_writing() {
     );
     assert!(
         out.stdout
-            .contains("+  问题 A1 制度不健全 { # 注释在括号后\n"),
+            .contains("+  问题 A1 制度不健全 { # 注释在括号后\r\n"),
         "{}",
         out.stdout
     );
@@ -76,7 +84,12 @@ fn the_examples_are_formatted() {
 fn standard_input_to_standard_output() {
     let out = Run::new().stdin(MESSY).args(&["fmt", "-"]).run();
     assert_eq!(out.code, 0, "{out:?}");
-    assert_eq!(out.stdout, rectlint::fmt::format(MESSY).unwrap());
+    // With the byte-order mark and the CRLF line endings it came with.
+    let formatted = rectlint::fmt::format(MESSY).unwrap();
+    assert_eq!(
+        out.stdout,
+        format!("\u{feff}{}", formatted.replace('\n', "\r\n"))
+    );
 }
 
 #[test]
@@ -87,7 +100,10 @@ fn gb18030_is_rewritten_as_utf8() {
     assert_eq!(out.code, 0, "{out:?}");
     let bytes = std::fs::read(run.path().join("gbk.rect")).unwrap();
     let text = String::from_utf8(bytes).expect("UTF-8");
-    assert_eq!(text, rectlint::fmt::format(MESSY).unwrap());
+    // GB18030's byte-order mark is not carried into UTF-8; the CRLF line
+    // endings are kept.
+    let formatted = rectlint::fmt::format(MESSY).unwrap();
+    assert_eq!(text, formatted.replace('\n', "\r\n"));
 }
 
 #[test]
@@ -118,7 +134,15 @@ fn a_file_with_syntax_errors_is_left_alone() {
 fn fix_removes_unused_suppressions_and_closes_the_final_brace() {
     let text = "方案 测试 {\n  被巡察单位：某局\n  # rectlint: allow P005 不再需要\n  反馈日期：2024-07-26\n  问题 A1 x {\n";
     let run = Run::new().file("p.rect", text);
+    // Removing a suppression removes its reason: an unsafe fix.
     let out = run.exec(&["check", "p.rect", "--fix", "--diff"]);
+    assert!(
+        !out.stdout.contains("-  # rectlint: allow P005 不再需要\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("+  }\n+}\n"), "{}", out.stdout);
+    let out = run.exec(&["check", "p.rect", "--fix", "--unsafe-fixes", "--diff"]);
     assert_eq!(out.code, 1, "{out:?}");
     assert!(
         out.stdout.contains("-  # rectlint: allow P005 不再需要\n"),
@@ -131,7 +155,14 @@ fn fix_removes_unused_suppressions_and_closes_the_final_brace() {
         text,
         "--diff writes nothing"
     );
-    let out = run.exec(&["check", "p.rect", "--fix", "--format", "json"]);
+    let out = run.exec(&[
+        "check",
+        "p.rect",
+        "--fix",
+        "--unsafe-fixes",
+        "--format",
+        "json",
+    ]);
     let fixed = std::fs::read_to_string(run.path().join("p.rect")).unwrap();
     assert_eq!(
         fixed, "方案 测试 {\n  被巡察单位：某局\n  反馈日期：2024-07-26\n  问题 A1 x {\n  }\n}\n",
@@ -147,7 +178,14 @@ fn fixes_that_cannot_be_written_leave_the_findings_reported() {
     let text = "方案 测试 {\n  被巡察单位：某局\n  # rectlint: allow P005 不再需要\n  反馈日期：2024-07-26\n}\n";
     let run = Run::new().file("real/p.rect", text);
     std::os::unix::fs::symlink("real/p.rect", run.path().join("link.rect")).unwrap();
-    let out = run.exec(&["check", "link.rect", "--fix", "--format", "json"]);
+    let out = run.exec(&[
+        "check",
+        "link.rect",
+        "--fix",
+        "--unsafe-fixes",
+        "--format",
+        "json",
+    ]);
     assert_eq!(
         std::fs::read_to_string(run.path().join("real/p.rect")).unwrap(),
         text
@@ -218,4 +256,114 @@ fn killing_a_run_mid_write_never_tears_the_file() {
         }
     }
     assert_eq!(outcomes.iter().sum::<usize>(), 24);
+}
+
+/// Every line break of `bytes`: whether it is CRLF.
+fn breaks(bytes: &[u8]) -> Vec<bool> {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i > 0 && bytes[i - 1] == b'\r')
+        .collect()
+}
+
+#[test]
+fn a_canonical_file_keeps_its_byte_order_mark_and_line_endings() {
+    let canonical = rectlint::fmt::format(MESSY).unwrap();
+    let crlf = canonical.replace('\n', "\r\n");
+    let bom = format!("\u{feff}{canonical}");
+    let both = format!("\u{feff}{crlf}");
+    for text in [&canonical, &crlf, &bom, &both] {
+        let run = Run::new().file("p.rect", text);
+        let out = run.exec(&["fmt", "--check", "p.rect"]);
+        assert_eq!(out.code, 0, "{text:?}: {out:?}");
+        let out = run.exec(&["fmt", "--diff", "p.rect"]);
+        assert_eq!(out.code, 0, "{text:?}: {out:?}");
+        assert!(!out.stdout.contains("---"), "{out:?}");
+        let out = run.exec(&["fmt", "p.rect"]);
+        assert_eq!(out.code, 0, "{out:?}");
+        assert_eq!(
+            std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
+            *text
+        );
+        let out = Run::new().stdin(text.as_str()).args(&["fmt", "-"]).run();
+        assert_eq!(out.stdout, *text);
+    }
+}
+
+#[test]
+fn mixed_line_endings_become_the_majoritys() {
+    let canonical = rectlint::fmt::format(MESSY).unwrap();
+    // Mostly CRLF, two lines LF.
+    let mixed = canonical.replace('\n', "\r\n").replacen("\r\n", "\n", 2);
+    let run = Run::new().file("p.rect", &mixed);
+    let out = run.exec(&["fmt", "--diff", "p.rect", "--lang", "en"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("p.rect: every line would end with CRLF"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("-方案 测试方案 { # 方案标题\n"),
+        "{}",
+        out.stdout
+    );
+    run.exec(&["fmt", "p.rect"]);
+    let written = std::fs::read(run.path().join("p.rect")).unwrap();
+    assert_eq!(written, canonical.replace('\n', "\r\n").as_bytes());
+    // Mostly LF: LF.
+    let mixed = canonical.replacen('\n', "\r\n", 2);
+    let run = Run::new().file("p.rect", &mixed);
+    run.exec(&["fmt", "p.rect"]);
+    let written = std::fs::read(run.path().join("p.rect")).unwrap();
+    assert!(breaks(&written).iter().all(|crlf| !crlf));
+}
+
+#[test]
+fn the_configuration_can_force_a_line_ending() {
+    let canonical = rectlint::fmt::format(MESSY).unwrap();
+    let crlf = canonical.replace('\n', "\r\n");
+    let run = Run::new()
+        .file("lf/rectlint.toml", "line_ending = \"lf\"\n")
+        .file("lf/p.rect", &crlf)
+        .file("crlf/rectlint.toml", "line_ending = \"crlf\"\n")
+        .file("crlf/p.rect", &canonical)
+        .file("auto/rectlint.toml", "line_ending = \"auto\"\n")
+        .file("auto/p.rect", &crlf);
+    let out = run.exec(&["fmt", "--check", "."]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout.contains("需要格式化：crlf/p.rect\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("需要格式化：lf/p.rect\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("auto/p.rect"), "{}", out.stdout);
+    let out = run.exec(&["fmt", "--diff", "lf/p.rect"]);
+    assert!(
+        out.stderr.contains("lf/p.rect: 换行符将统一为 LF"),
+        "{}",
+        out.stderr
+    );
+    let out = run.exec(&["fmt", "."]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let read = |p: &str| std::fs::read_to_string(run.path().join(p)).unwrap();
+    assert_eq!(read("lf/p.rect"), canonical);
+    assert_eq!(read("crlf/p.rect"), crlf);
+    assert_eq!(read("auto/p.rect"), crlf);
+
+    let out = Run::new()
+        .file("rectlint.toml", "line_ending = \"cr\"\n")
+        .file("p.rect", &canonical)
+        .args(&["fmt", "p.rect"])
+        .run();
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("line_ending"), "{}", out.stderr);
 }

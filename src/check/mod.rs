@@ -71,9 +71,29 @@ impl RuleMeta {
     }
 }
 
+/// What a rule's verdict depends on besides the plan's text and the profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Depends {
+    /// Nothing else: the same text always gets the same findings.
+    Text,
+    /// The as-of date, which is today when neither `--as-of` nor the
+    /// plan's `报告日期` gives it.
+    Date,
+    /// The file system: what exists, where links lead.
+    Disk,
+}
+
 /// A rule: stateless, so files can be checked in parallel.
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
+
+    /// What the rule's verdict depends on besides the text, declared in the
+    /// rule's own file when it is the date or the disk. A suppression of
+    /// such a rule that silences nothing today may be needed tomorrow (or
+    /// on another machine), so P006 does not call it unused.
+    fn depends_on(&self) -> Depends {
+        Depends::Text
+    }
 
     /// Look at the plan and report through `ctx`. Rules reported by the
     /// reader (the P family) have nothing to do here.

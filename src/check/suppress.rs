@@ -1,6 +1,12 @@
 //! Suppression comments applied to the findings, and the ones that silence
 //! nothing reported (P006).
+//!
+//! A suppression of a rule whose verdict depends on the date or the disk
+//! ([`Depends`]) is never called unused: T007 silenced on a quiet day is
+//! overdue again next month. And removing a suppression removes the reason
+//! written in it, so the fixes that do are unsafe.
 
+use super::Depends;
 use crate::config::{Level, Profile};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{Suppression, SuppressionScope};
@@ -70,7 +76,7 @@ pub(super) fn apply(
                     "把它写在要抑制的块或字段的上一行",
                     "put it on the line just above the block or field it is for"
                 ))
-                .with_fix(safe(removal(text, s.span))),
+                .with_fix(unsafe_fix(removal(text, s.span))),
             );
             continue;
         }
@@ -82,7 +88,8 @@ pub(super) fn apply(
                 super::rule(&code.value).is_some_and(|rule| {
                     let meta = rule.meta();
                     let off = profile.level(meta.code, meta.severity) == Level::Off;
-                    complete && !used && !off && !UNSUPPRESSIBLE.contains(&meta.code)
+                    let varies = rule.depends_on() != Depends::Text;
+                    complete && !used && !off && !varies && !UNSUPPRESSIBLE.contains(&meta.code)
                 })
             })
             .collect();
@@ -126,16 +133,18 @@ pub(super) fn apply(
                         "删除不再需要的抑制注释",
                         "remove the suppression, it is no longer needed"
                     ))
-                    .with_fix(safe(fix.clone())),
+                    .with_fix(unsafe_fix(fix.clone())),
                 );
             }
         }
     }
 }
 
-fn safe(edit: Edit) -> Fix {
+/// A fix that removes (part of) a suppression: unsafe, since the comment
+/// holds a reason a person wrote, and what it silences may come back.
+fn unsafe_fix(edit: Edit) -> Fix {
     Fix {
-        applicability: Applicability::Safe,
+        applicability: Applicability::Unsafe,
         edits: vec![edit],
     }
 }

@@ -257,8 +257,12 @@ pub fn assemble(
     }
     if let Some(&(innermost, _)) = unclosed.first() {
         let mut d = unclosed_error(text, lines, innermost, unclosed.len(), suspicious_close);
-        // With every `}` indented like its block, the missing ones belong at
-        // the end: close the blocks there, innermost first.
+        // With every `}` indented like its block, the missing ones may belong
+        // at the end: close the blocks there, innermost first. That is sure
+        // only when everything after each block's header is indented deeper
+        // than the header; else (a file that does not indent, a header
+        // standing where a block should have closed) the end is a guess that
+        // can move items into another block, and the fix is unsafe.
         if suspicious_close.is_none() {
             let mut closing = String::new();
             if !text.is_empty() && !text.ends_with('\n') {
@@ -269,8 +273,13 @@ pub fn assemble(
                 closing.push_str(&text[indent.range()]);
                 closing.push_str("}\n");
             }
+            let applicability = if closes_at_end(lines, &unclosed) {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            };
             d = d.with_fix(Fix {
-                applicability: Applicability::Safe,
+                applicability,
                 edits: vec![Edit {
                     span: Span::point(text.len()),
                     replacement: closing,
@@ -293,6 +302,27 @@ pub fn assemble(
     tree.items.extend(top);
     tree.top = start..tree.items.len();
     (tree, suppressions)
+}
+
+/// Whether every line after the header of each unclosed block (innermost
+/// first, as `unclosed` lists them) that is not blank or a comment is
+/// indented deeper than that header: then the blocks plainly run to the end
+/// of the file. One pass from the end.
+fn closes_at_end(lines: &[Line], unclosed: &[(usize, Span)]) -> bool {
+    let mut shallowest = usize::MAX;
+    let mut next = lines.len();
+    for &(header, _) in unclosed {
+        for line in &lines[header + 1..next] {
+            if line.kind != LineKind::Blank {
+                shallowest = shallowest.min(line.indent.len());
+            }
+        }
+        next = header + 1;
+        if shallowest <= lines[header].indent.len() {
+            return false;
+        }
+    }
+    true
 }
 
 /// An index into the lines or blocks of a text, as an item holds it: a text

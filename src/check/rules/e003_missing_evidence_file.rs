@@ -3,7 +3,7 @@
 use std::io::ErrorKind;
 
 use super::e004_evidence_outside_repository::{Place, evidence_paths, locate};
-use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Depends, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -13,6 +13,11 @@ pub struct MissingEvidenceFile;
 impl Rule for MissingEvidenceFile {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    /// Judged by what the file system holds.
+    fn depends_on(&self) -> Depends {
+        Depends::Disk
     }
 
     fn check(&self, _plan: &Plan, ctx: &mut Context) {

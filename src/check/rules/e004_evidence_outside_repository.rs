@@ -10,7 +10,7 @@
 use std::io;
 use std::path::Path;
 
-use crate::check::{Context, Doc, FileInfo, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Depends, Doc, FileInfo, Fixable, Rule, RuleMeta};
 use crate::config::normalize;
 use crate::diagnostic::Severity;
 use crate::model::{Measure, Plan, Reference, Span};
@@ -146,6 +146,11 @@ fn climbs_out(dir: &Path, root: &Path, path: &str) -> bool {
 impl Rule for EvidenceOutsideRepository {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    /// A path inside may be led out by a link on disk.
+    fn depends_on(&self) -> Depends {
+        Depends::Disk
     }
 
     fn check(&self, _plan: &Plan, ctx: &mut Context) {

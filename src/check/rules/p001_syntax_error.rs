@@ -27,6 +27,8 @@ static META: RuleMeta = RuleMeta {
 
 有语法错误的文件只报告读取方面的问题；改正之后才会进行其余检查。其他文件照常检查。
 
+文件末尾缺少的“}”可以用 `--fix` 补上：只有每个未结束的块之后的各行都比块标题缩进更深时，才能确定它们到文件末尾才结束，这时是安全修复；不缩进的文件，或者在应当结束的地方又出现了同级的标题时，补在末尾可能把后面的问题并入前一个问题，只在 `--fix --unsafe-fixes` 时补上，修复后请核对。
+
 ## 为什么
 
 文件读不懂，后面的一切检查都无从谈起；审核人员拿到格式混乱的方案也无法核对。
@@ -52,6 +54,8 @@ static META: RuleMeta = RuleMeta {
 What cannot be read: a line that fits no form of the language, braces that do not match, triple-quoted text that never ends, a block in the wrong place (a measure outside any issue), a file without a plan block, and a file that cannot be decoded or is not text. The finding names the line and column and says what was expected there.
 
 A file with syntax errors gets only the reading findings; the other checks run once it reads cleanly. Other files are checked as usual.
+
+`--fix` adds the `}` missing at the end of a file when every line after each unclosed block's header is indented deeper than the header, so that the blocks plainly run to the end. In a file that does not indent, or where a header at the same depth stands where a block should have closed, closing at the end could move the next issue into the previous one: that fix is only applied with `--fix --unsafe-fixes`, and the result should be checked.
 
 ## Why reviewers care
 

@@ -2,7 +2,7 @@
 //! done, closed or deferred.
 
 use super::dates::{self, Standing};
-use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Depends, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Status};
 use crate::tr;
@@ -12,6 +12,11 @@ pub struct Overdue;
 impl Rule for Overdue {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    /// Judged against the as-of date, often today.
+    fn depends_on(&self) -> Depends {
+        Depends::Date
     }
 
     fn check(&self, _plan: &Plan, ctx: &mut Context) {

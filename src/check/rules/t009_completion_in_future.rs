@@ -1,7 +1,7 @@
 //! T009: a completion date after as-of.
 
 use super::dates;
-use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Depends, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -11,6 +11,11 @@ pub struct CompletionInFuture;
 impl Rule for CompletionInFuture {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    /// Judged against the as-of date, often today.
+    fn depends_on(&self) -> Depends {
+        Depends::Date
     }
 
     fn check(&self, _plan: &Plan, ctx: &mut Context) {

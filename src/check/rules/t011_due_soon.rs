@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use super::dates::{self, Standing};
-use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::check::{Context, Depends, Doc, Fixable, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -13,6 +13,11 @@ pub struct DueSoon;
 impl Rule for DueSoon {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    /// Judged against the as-of date, often today.
+    fn depends_on(&self) -> Depends {
+        Depends::Date
     }
 
     fn check(&self, _plan: &Plan, ctx: &mut Context) {
