@@ -219,3 +219,49 @@ fn killing_a_run_mid_write_never_tears_the_file() {
     }
     assert_eq!(outcomes.iter().sum::<usize>(), 24);
 }
+
+/// Issue 27.5: a value that starts with `#` stays a value, in a field and in
+/// a block header, whatever colon the file mostly uses; the result still
+/// reads without a syntax error.
+#[test]
+fn a_value_starting_with_hash_stays_a_value() {
+    // Most keys are followed by `: `.
+    let text = plan("").replace('：', ": ").replace(
+        "  巡察组",
+        "  备注：#3号\n  问题：#1 标题 {\n    措施 B1.1 x {\n      责任领导: 李明\n    }\n  }\n  巡察组",
+    );
+    let run = Run::new().file("p.rect", &text);
+    let before = run.exec(&["check", "p.rect", "--format", "json"]);
+    let out = run.exec(&["fmt", "p.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let formatted = std::fs::read_to_string(run.path().join("p.rect")).unwrap();
+    assert!(formatted.contains("  备注:#3号\n"), "{formatted}");
+    assert!(formatted.contains("  问题：#1 标题 {\n"), "{formatted}");
+    let after = run.exec(&["check", "p.rect", "--format", "json"]);
+    assert!(!after.stdout.contains("P001"), "{}", after.stdout);
+    assert_eq!(
+        before.code, after.code,
+        "{}\n{}",
+        before.stdout, after.stdout
+    );
+    let again = run.exec(&["fmt", "--check", "p.rect"]);
+    assert_eq!(again.code, 0, "{again:?}");
+}
+
+/// Issue 27.6: in a file whose keys and values are separated by spaces,
+/// `备注：：重要` keeps its colon (a space would hand `：` to the key and the
+/// value would lose it), and a second run changes nothing.
+#[test]
+fn a_value_starting_with_a_colon_keeps_it() {
+    let text =
+        "方案 甲 {\n  被巡察单位 某局\n  巡察组 某组\n  反馈日期 2024-07-26\n  备注：：重要\n}\n";
+    let run = Run::new().file("p.rect", text);
+    let out = run.exec(&["fmt", "p.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
+        text
+    );
+    let out = run.exec(&["fmt", "--check", "p.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+}

@@ -367,8 +367,7 @@ fn findings(text: &str) -> Vec<(String, Option<String>)> {
 }
 
 fn assert_formatting_keeps(text: &str, what: &str) {
-    let once =
-        format(text).unwrap_or_else(|e| panic!("{what}: not formattable: {:?}\n{text}", e.errors));
+    let once = format(text).unwrap_or_else(|e| panic!("{what}: not formattable: {e:?}\n{text}"));
     let twice = format(&once).unwrap();
     assert_eq!(once, twice, "{what}: fmt is not idempotent");
     assert_eq!(
