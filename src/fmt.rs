@@ -27,6 +27,8 @@ use crate::span::LineIndex;
 use crate::write::{self, WriteError};
 use crate::{source, tr};
 
+mod digest;
+
 /// Why a file cannot be formatted.
 #[derive(Debug, Clone)]
 pub enum Unformattable {
@@ -332,7 +334,7 @@ fn single_space_after_id(header: &str) -> String {
 /// values and comments, in the same order, and give the same model (spans
 /// aside) as the file.
 fn verify(text: &str, parsed: &Parsed, formatted: &str) -> Result<(), Unformattable> {
-    let again = parse(formatted);
+    let (digest, again) = rayon::join(|| model_digest(parsed), || parse(formatted));
     let mut before = Reading::new(text, &parsed.lines);
     let mut after = Reading::new(formatted, &again.lines);
     loop {
@@ -348,7 +350,7 @@ fn verify(text: &str, parsed: &Parsed, formatted: &str) -> Result<(), Unformatta
             }
         }
     }
-    if again.has_syntax_errors() || model_digest(parsed) != model_digest(&again) {
+    if again.has_syntax_errors() || digest != model_digest(&again) {
         return Err(Unformattable::WouldChange { line: None });
     }
     Ok(())
@@ -479,120 +481,7 @@ impl<'t> Iterator for Reading<'t> {
 
 /// A digest of the model of a parse, its spans left out.
 fn model_digest(parsed: &Parsed) -> [u64; 2] {
-    use std::hash::BuildHasher;
-    // Two keyed hashes, the same keys for every file of the run.
-    static KEYS: std::sync::OnceLock<[std::hash::RandomState; 2]> = std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| [std::hash::RandomState::new(), std::hash::RandomState::new()]);
-    let mut writer = SpanFree {
-        hashers: [keys[0].build_hasher(), keys[1].build_hasher()],
-        pending: Vec::new(),
-    };
-    // Writing into a hasher does not fail; a model that cannot be written
-    // digests as far as it got, and differs from any that can.
-    let _ = serde_json::to_writer(&mut writer, &parsed.plan);
-    writer.finish()
-}
-
-/// Hashes the JSON written into it with every span (`{"start":N,"end":M}`)
-/// left out. A `{` inside a JSON string is followed by a character of the
-/// string, never by an unescaped `"`, so only spans match.
-struct SpanFree {
-    hashers: [std::hash::DefaultHasher; 2],
-    /// Bytes that may begin a span.
-    pending: Vec<u8>,
-}
-
-/// How far bytes match a span as `serde_json` writes it.
-#[derive(PartialEq, Eq)]
-enum SpanMatch {
-    No,
-    Prefix,
-    Whole,
-}
-
-fn span_match(bytes: &[u8]) -> SpanMatch {
-    let mut rest = bytes;
-    for part in [&b"{\"start\":"[..], b"", b",\"end\":", b"", b"}"] {
-        if part.is_empty() {
-            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits == rest.len() {
-                return SpanMatch::Prefix;
-            }
-            if digits == 0 {
-                return SpanMatch::No;
-            }
-            rest = &rest[digits..];
-        } else {
-            let n = part.len().min(rest.len());
-            if rest[..n] != part[..n] {
-                return SpanMatch::No;
-            }
-            if rest.len() <= part.len() {
-                return if rest.len() == part.len() && part == b"}" {
-                    SpanMatch::Whole
-                } else {
-                    SpanMatch::Prefix
-                };
-            }
-            rest = &rest[n..];
-        }
-    }
-    SpanMatch::No
-}
-
-impl SpanFree {
-    fn emit(&mut self, bytes: &[u8]) {
-        use std::hash::Hasher;
-        for h in &mut self.hashers {
-            h.write(bytes);
-        }
-    }
-
-    fn finish(mut self) -> [u64; 2] {
-        use std::hash::Hasher;
-        let pending = std::mem::take(&mut self.pending);
-        self.emit(&pending);
-        [self.hashers[0].finish(), self.hashers[1].finish()]
-    }
-}
-
-impl Write for SpanFree {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut plain_from = 0;
-        for (i, &b) in buf.iter().enumerate() {
-            if self.pending.is_empty() {
-                if b == b'{' {
-                    self.emit(&buf[plain_from..i]);
-                    self.pending.push(b);
-                    plain_from = i + 1;
-                }
-                continue;
-            }
-            self.pending.push(b);
-            match span_match(&self.pending) {
-                SpanMatch::Prefix => {}
-                SpanMatch::Whole => self.pending.clear(),
-                SpanMatch::No => {
-                    // Only the first byte is a `{`, unless the last one is.
-                    let mut pending = std::mem::take(&mut self.pending);
-                    if pending.last() == Some(&b'{') && pending.len() > 1 {
-                        pending.pop();
-                        self.pending.push(b'{');
-                    }
-                    self.emit(&pending);
-                }
-            }
-            plain_from = i + 1;
-        }
-        if self.pending.is_empty() {
-            self.emit(&buf[plain_from..]);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    digest::digest(&parsed.plan)
 }
 
 /// What happened to one file.
@@ -790,6 +679,8 @@ fn diff(old: &str, new: &str, shown: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::{Unformattable, format, model_digest, verify};
     use crate::parse::lines::{LineKind, value_text};
     use crate::parse::parse;
@@ -934,5 +825,14 @@ mod tests {
         assert_eq!(digest(text), digest(&moved));
         assert_ne!(digest(text), digest(&text.replace("09-30", "09-29")));
         assert_ne!(digest(text), digest(&text.replace("A1.1", "A1.2")));
+        // Many chunks of JSON, the spans of one file longer than the other's.
+        let mut big = String::from("方案 甲 {\n");
+        for i in 0..2000 {
+            let _ = write!(big, "  问题 A{i} x {{\n    原因：第{i}个\n  }}\n");
+        }
+        big.push_str("}\n");
+        let moved = big.replace("  ", "            ");
+        assert_eq!(digest(&big), digest(&moved));
+        assert_ne!(digest(&big), digest(&big.replace("第1999个", "第1998个")));
     }
 }
