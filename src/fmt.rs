@@ -14,12 +14,14 @@
 //! differently is left as it is.
 
 use std::borrow::Cow;
+use std::collections::{BTreeMap, btree_map};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::FmtArgs;
+use crate::config::{self, Overrides};
 use crate::diagnostic::{Diagnostic, Lang, Text};
-use crate::lint::{self, RunError};
+use crate::lint::{self, Input, RunError};
 use crate::parse::keywords::Keyword;
 use crate::parse::lines::{Entry, Line, LineKind, Value, ValueForm, value_text};
 use crate::parse::{Parsed, parse};
@@ -497,10 +499,12 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
     let inputs = lint::collect(&args.paths, None, &cwd)?;
     let only_check = args.check || args.diff;
     let (mut changed, mut unchanged, mut failed) = (0usize, 0usize, 0usize);
+    let mut limits = BTreeMap::new();
     for input in &inputs {
+        let limit = size_limit(args, input, &cwd, &mut limits)?;
         let outcome = match &input.path {
-            None => stdin(args, lang, out)?,
-            Some(path) => file(path, &input.display, args, lang, out),
+            None => stdin(args, limit, lang, out)?,
+            Some(path) => file(path, &input.display, args, limit, lang, out),
         };
         match outcome {
             Outcome::Unchanged => unchanged += 1,
@@ -537,10 +541,59 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
     })
 }
 
+/// The size limit of an input, as `check` has it: `--max-file-size`, else
+/// the `max_file_size` of the input's configuration (found once per folder),
+/// never above what spans can point into.
+fn size_limit(
+    args: &FmtArgs,
+    input: &Input,
+    cwd: &Path,
+    by_folder: &mut BTreeMap<PathBuf, u64>,
+) -> Result<u64, RunError> {
+    let limit = match args.max_file_size {
+        Some(size) => size,
+        None => match by_folder.entry(lint::config_key(input, cwd)) {
+            btree_map::Entry::Occupied(e) => *e.get(),
+            btree_map::Entry::Vacant(e) => {
+                let resolved = config::resolve(e.key(), &Overrides::default())?;
+                *e.insert(resolved.profile.max_file_size)
+            }
+        },
+    };
+    Ok(limit.min(crate::span::MAX_TEXT - 1))
+}
+
+/// Why a file over the size limit is not formatted; `size` is unknown for
+/// standard input, which is read no further than the limit.
+fn too_large(size: Option<u64>, limit: u64) -> Text {
+    let limit = source::shown_size(limit);
+    let help = tr!(
+        "确需格式化更大的文件时，在 rectlint.toml 中设 max_file_size，或用 --max-file-size",
+        "to format larger files, set max_file_size in rectlint.toml or pass --max-file-size"
+    );
+    let (help_zh, help_en) = (&help.zh, &help.en);
+    match size.map(source::shown_size) {
+        Some(size) => tr!(
+            "文件过大（{size}），超过上限 {limit}，未格式化；{help_zh}",
+            "too large to format ({size}; the limit is {limit}); {help_en}"
+        ),
+        None => tr!(
+            "输入超过上限 {limit}，未格式化；{help_zh}",
+            "too large to format (more than the limit of {limit}); {help_en}"
+        ),
+    }
+}
+
 /// Format standard input to standard output.
-fn stdin(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, RunError> {
+fn stdin(args: &FmtArgs, limit: u64, lang: Lang, out: &mut dyn Write) -> Result<Outcome, RunError> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes)?;
+    std::io::stdin()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        complain(lang, "<stdin>", &too_large(None, limit));
+        return Ok(Outcome::Failed);
+    }
     let (text, _) = source::read_text(&bytes);
     let Some(text) = text else {
         complain(
@@ -572,7 +625,20 @@ fn stdin(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Run
 }
 
 /// Format one file in place (or check it).
-fn file(path: &Path, shown: &str, args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Outcome {
+fn file(
+    path: &Path,
+    shown: &str,
+    args: &FmtArgs,
+    limit: u64,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Outcome {
+    if let Ok(metadata) = std::fs::metadata(path)
+        && metadata.len() > limit
+    {
+        complain(lang, shown, &too_large(Some(metadata.len()), limit));
+        return Outcome::Failed;
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {

@@ -1023,7 +1023,7 @@ fn shown(path: &Path, cwd: &Path) -> String {
 }
 
 /// The folder whose configuration applies to an input.
-fn config_key(input: &Input, cwd: &Path) -> PathBuf {
+pub(crate) fn config_key(input: &Input, cwd: &Path) -> PathBuf {
     input
         .absolute
         .as_deref()
