@@ -582,3 +582,31 @@ fn mutated_plans_keep_everything_through_fmt() {
         "only {formatted} mutants could be formatted"
     );
 }
+
+/// A plan with `line` among a measure's fields and another among `人员`.
+fn plan_with_lines(field: &str, person: &str) -> String {
+    format!(
+        "方案 P {{\n  被巡察单位 某局\n  巡察组：某组\n  反馈日期: 2024-07-26\n  人员 {{\n    张伟：局长\n{person}\n  }}\n  问题 A1 x {{\n    措施 A1.1 y {{\n      时限 2024-09-30\n{field}\n    }}\n  }}\n}}\n"
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, max_global_rejects: 20_000, ..ProptestConfig::default() })]
+
+    /// Issue 27.5 and 27.6: lines made of keys, colons, white space, `#`,
+    /// quotes and braces in any order keep what they read as.
+    #[test]
+    fn fmt_keeps_lines_of_separators(
+        field in "(备注|note|问题|目标) ?[：: \u{3000}#\"{}x李]{0,10}",
+        person in "(Lee|张三) ?[：: \u{3000}#\"x李]{0,10}",
+    ) {
+        let text = plan_with_lines(&field, &person);
+        prop_assume!(!parse(&text).has_syntax_errors());
+        let once = format(&text);
+        prop_assert!(once.is_ok(), "{:?}\n{}", once, text);
+        let once = once.unwrap();
+        prop_assert_eq!(format(&once).unwrap(), once.clone(), "{}", text);
+        prop_assert_eq!(model(&text), model(&once), "{}\n---\n{}", text, once);
+        prop_assert_eq!(comments(&text), comments(&once));
+    }
+}
