@@ -747,7 +747,7 @@ fn diff(old: &str, new: &str, shown: &str) -> String {
 mod tests {
     use std::fmt::Write as _;
 
-    use super::{Unformattable, format, model_digest, verify};
+    use super::{Unformattable, format, model_digest, verify, why_not_formatted};
     use crate::parse::lines::{LineKind, value_text};
     use crate::parse::parse;
 
@@ -866,6 +866,16 @@ mod tests {
         assert!(
             matches!(result, Err(Unformattable::WouldChange { line: Some(3) })),
             "{result:?}"
+        );
+        let why = why_not_formatted(text, &result.unwrap_err());
+        assert_eq!(
+            why.en,
+            "not formatted: formatting would change what line 3 reads as (a defect of rectlint; please report it)"
+        );
+        assert!(
+            why.zh.starts_with("未格式化：格式化后第 3 行"),
+            "{}",
+            why.zh
         );
         let text = "方案 甲 {\n  被巡察单位 某局\n  问题 A1 x {\n    原因：：重要\n  }\n}\n";
         let wrong = text.replace("原因：：", "原因 ：");
