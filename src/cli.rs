@@ -186,6 +186,10 @@ pub struct FmtArgs {
     /// 只显示改动（统一差异格式），不改写 · show the changes as a unified diff instead of writing
     #[arg(long)]
     pub diff: bool,
+
+    /// 超过此大小的文件不读取、不格式化（默认 64MB，或 `rectlint.toml` 的 `max_file_size`） · files larger than this are neither read nor formatted (default 64MB, or `max_file_size` in `rectlint.toml`)
+    #[arg(long, value_name = "SIZE", value_parser = crate::config::parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Args)]

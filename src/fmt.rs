@@ -7,7 +7,11 @@
 //! braces each closing brace on its own line, at most one blank line in a
 //! row (none just inside a brace), no trailing white space, a final newline,
 //! and keywords in the language (Chinese or English) the file mostly uses.
-//! It never reorders anything and never rewrites a value.
+//! It never reorders anything and never rewrites a value: where the file's
+//! colon would change how a value reads (a value starting with `#` or a
+//! colon), the colon stays. Before anything is written the formatted text is
+//! read again, and a file whose keys, values, blocks or comments would read
+//! differently is left as it is.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, btree_map};
@@ -19,18 +23,24 @@ use crate::config::{self, LineEndings, Overrides};
 use crate::diagnostic::{Diagnostic, Lang, Text};
 use crate::lint::{self, RunError};
 use crate::parse::keywords::Keyword;
-use crate::parse::lines::{Entry, Line, LineKind};
-use crate::parse::parse;
+use crate::parse::lines::{Entry, Line, LineKind, Value, ValueForm, value_text};
+use crate::parse::{Parsed, parse};
 use crate::source::Encoding;
 use crate::span::LineIndex;
 use crate::write::{self, WriteError};
 use crate::{source, tr};
 
+mod digest;
+
 /// Why a file cannot be formatted.
 #[derive(Debug, Clone)]
-pub struct Unformattable {
+pub enum Unformattable {
     /// The syntax errors (P001) to fix first.
-    pub errors: Vec<Diagnostic>,
+    Syntax(Vec<Diagnostic>),
+    /// The formatted text would not read as the file does (a defect of
+    /// `fmt`, which then writes nothing): the 1-based line of the file
+    /// where the first difference is, when one line can be named.
+    WouldChange { line: Option<usize> },
 }
 
 /// How the file writes the colon after a key.
@@ -55,7 +65,8 @@ enum Context {
     Verbatim,
 }
 
-/// Format a plan's text. Files with syntax errors are not formatted.
+/// Format a plan's text. Files with syntax errors are not formatted, nor
+/// any whose formatted text would read differently.
 pub fn format(text: &str) -> Result<String, Unformattable> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parsed = parse(text);
@@ -65,8 +76,15 @@ pub fn format(text: &str) -> Result<String, Unformattable> {
             .into_iter()
             .filter(|d| d.code == "P001")
             .collect();
-        return Err(Unformattable { errors });
+        return Err(Unformattable::Syntax(errors));
     }
+    let formatted = layout(text, &parsed);
+    verify(text, &parsed, &formatted)?;
+    Ok(formatted)
+}
+
+/// The canonical layout of a text without syntax errors.
+fn layout(text: &str, parsed: &Parsed) -> String {
     let style = Style::of(text, &parsed.lines);
     let mut out = Output::default();
     let mut stack: Vec<Context> = Vec::new();
@@ -121,7 +139,7 @@ pub fn format(text: &str) -> Result<String, Unformattable> {
             }
         }
     }
-    Ok(out.finish())
+    out.finish()
 }
 
 /// What kind of line was written last, for the blank-line rules.
@@ -216,7 +234,8 @@ impl Style {
         }
     }
 
-    /// `KEYWORD ID TITLE {`: no colon, single spaces, an ASCII brace.
+    /// `KEYWORD ID TITLE {`: no colon (unless the title needs one), single
+    /// spaces, an ASCII brace.
     fn header(&self, text: &str, entry: &Entry, context: Context) -> String {
         if context != Context::Normal {
             let end = entry.value.map_or(entry.key.end(), |v| v.span.end());
@@ -224,19 +243,23 @@ impl Style {
         }
         let mut out = self.key(text, entry).to_owned();
         if let Some(v) = entry.value {
-            out.push(' ');
-            out.push_str(&single_space_after_id(&text[v.span.range()]));
+            let raw = &text[v.span.range()];
+            // `问题：#1 标题 {` keeps its colon: after a space, `#1 标题 {`
+            // would be a comment.
+            out.push_str(if needs_colon(v, raw) {
+                written_colon(text, entry)
+            } else {
+                " "
+            });
+            out.push_str(&single_space_after_id(raw));
         }
         out.push_str(" {");
         out
     }
 
-    /// `KEY：VALUE` with the file's colon; lines of `部门` and unknown blocks
-    /// as written.
+    /// `KEY：VALUE` with the file's colon, unless that would change how the
+    /// value reads; lines of `部门` and unknown blocks as written.
     fn field(&self, text: &str, entry: &Entry, context: Context) -> String {
-        let value = entry
-            .value
-            .map(|v| text[v.span.range()].replace("\r\n", "\n"));
         if context == Context::Verbatim {
             let end = entry.value.map_or(entry.key.end(), |v| v.span.end());
             return text[entry.key.start()..end].replace("\r\n", "\n");
@@ -247,28 +270,53 @@ impl Style {
             self.key(text, entry)
         };
         let mut out = key.to_owned();
-        match (value, self.colon) {
-            (Some(v), ColonStyle::FullWidth) => {
-                out.push('：');
-                out.push_str(&v);
+        let Some(v) = entry.value else {
+            if entry.colon.is_some() {
+                out.push(if self.colon == ColonStyle::Ascii {
+                    ':'
+                } else {
+                    '：'
+                });
             }
-            (Some(v), ColonStyle::Ascii) => {
-                out.push_str(": ");
-                out.push_str(&v);
-            }
-            (Some(v), ColonStyle::Space) => {
-                out.push(' ');
-                out.push_str(&v);
-            }
-            (None, _) if entry.colon.is_some() => out.push(if self.colon == ColonStyle::Ascii {
-                ':'
-            } else {
-                '：'
-            }),
-            (None, _) => {}
+            return out;
+        };
+        let value = text[v.span.range()].replace("\r\n", "\n");
+        // In `人员`, a line without a colon after the first word whose rest
+        // holds one (`Lee Ming: Deputy Director`) names `Lee Ming`: it is
+        // kept as written, and a colon after the first word stays.
+        let role_with_colon =
+            context == Context::People && v.form == ValueForm::Plain && value.contains([':', '：']);
+        if role_with_colon && entry.colon.is_none() {
+            return text[entry.key.start()..v.span.end()].to_owned();
         }
+        let separator = match self.colon {
+            ColonStyle::FullWidth => "：",
+            // `备注:#3号`: after `: `, `#3号` would be a comment.
+            ColonStyle::Ascii if needs_colon(v, &value) && value.starts_with('#') => ":",
+            ColonStyle::Ascii => ": ",
+            // `备注：#3号` and `备注：：重要` keep their colon: after a space,
+            // `#3号` would be a comment and `：` the key's colon.
+            ColonStyle::Space if needs_colon(v, &value) || role_with_colon => {
+                written_colon(text, entry)
+            }
+            ColonStyle::Space => " ",
+        };
+        out.push_str(separator);
+        out.push_str(&value);
         out
     }
+}
+
+/// Whether a value reads differently after white space than right after a
+/// colon: a plain value starting with `#` (after white space, a comment) or
+/// with a colon (after white space, the key's colon).
+fn needs_colon(value: Value, raw: &str) -> bool {
+    value.form == ValueForm::Plain && raw.starts_with(['#', ':', '：'])
+}
+
+/// The colon an entry was written with, `：` if it has none.
+fn written_colon<'t>(text: &'t str, entry: &Entry) -> &'t str {
+    entry.colon.map_or("：", |c| &text[c.range()])
 }
 
 /// `A1   标题` → `A1 标题`: one space between an ID and the title.
@@ -283,6 +331,160 @@ fn single_space_after_id(header: &str) -> String {
     } else {
         header.to_owned()
     }
+}
+
+/// Read the formatted text again: it must hold the same blocks, keys,
+/// values and comments, in the same order, and give the same model (spans
+/// aside) as the file.
+fn verify(text: &str, parsed: &Parsed, formatted: &str) -> Result<(), Unformattable> {
+    let (digest, again) = rayon::join(|| model_digest(parsed), || parse(formatted));
+    let mut before = Reading::new(text, &parsed.lines);
+    let mut after = Reading::new(formatted, &again.lines);
+    loop {
+        match (before.next(), after.next()) {
+            (None, None) => break,
+            (Some((_, a)), Some((_, b))) if a == b => {}
+            (first, _) => {
+                let line = first.map(|(index, _)| {
+                    let at = parsed.lines[index].span.start();
+                    text[..at].bytes().filter(|&b| b == b'\n').count() + 1
+                });
+                return Err(Unformattable::WouldChange { line });
+            }
+        }
+    }
+    if again.has_syntax_errors() || digest != model_digest(&again) {
+        return Err(Unformattable::WouldChange { line: None });
+    }
+    Ok(())
+}
+
+/// What one line gives the reader, layout aside.
+#[derive(Debug, PartialEq, Eq)]
+enum Piece<'t> {
+    /// A comment on a line of its own.
+    Comment(&'t str),
+    /// A field, a block header or a line of `人员`, `部门` or an unknown
+    /// block, with the comment after it.
+    Entry {
+        key: Key<'t>,
+        value: Option<(ValueForm, Cow<'t, str>)>,
+        opens: bool,
+        comment: Option<&'t str>,
+    },
+    /// A closing brace, with the comment after the last one of a line.
+    Close(Option<&'t str>),
+}
+
+/// A key: a keyword however spelled, or as written (any key inside `人员`,
+/// `部门` and unknown blocks, where keywords are plain words).
+#[derive(Debug, PartialEq, Eq)]
+enum Key<'t> {
+    Keyword(Keyword),
+    Written(&'t str),
+}
+
+/// The pieces of a text's lines, each with the index of its line.
+struct Reading<'t> {
+    text: &'t str,
+    lines: &'t [Line],
+    next: usize,
+    /// For each open block: whether its lines are plain words (as
+    /// `parse::tree` decides).
+    plain: Vec<bool>,
+    /// Closing braces of the current line still to give, and its comment.
+    closes: usize,
+    close_comment: Option<&'t str>,
+}
+
+impl<'t> Reading<'t> {
+    fn new(text: &'t str, lines: &'t [Line]) -> Self {
+        Reading {
+            text,
+            lines,
+            next: 0,
+            plain: Vec::new(),
+            closes: 0,
+            close_comment: None,
+        }
+    }
+}
+
+impl<'t> Iterator for Reading<'t> {
+    type Item = (usize, Piece<'t>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.closes > 0 {
+            self.closes -= 1;
+            self.plain.pop();
+            let comment = if self.closes == 0 {
+                self.close_comment.take()
+            } else {
+                None
+            };
+            return Some((self.next - 1, Piece::Close(comment)));
+        }
+        loop {
+            let index = self.next;
+            let line = self.lines.get(index)?;
+            self.next += 1;
+            let text = self.text;
+            let comment = line.comment.map(|c| text[c.range()].trim_end());
+            match &line.kind {
+                LineKind::Blank | LineKind::Invalid => {
+                    if let Some(c) = comment {
+                        return Some((index, Piece::Comment(c)));
+                    }
+                }
+                LineKind::Closes(braces) => {
+                    self.closes = braces.len();
+                    self.close_comment = comment;
+                    return self.next();
+                }
+                LineKind::Entry(entry) => {
+                    let plain = self.plain.last().copied().unwrap_or(false);
+                    let key = match entry.keyword {
+                        Some(kw) if !plain => Key::Keyword(kw),
+                        _ => Key::Written(&text[entry.key.range()]),
+                    };
+                    let opens = entry.open.is_some();
+                    let value = entry.value.map(|v| {
+                        let read = match v.form {
+                            // The gap after a header's ID is layout.
+                            ValueForm::Plain if opens && !plain => {
+                                Cow::Owned(single_space_after_id(&text[v.span.range()]))
+                            }
+                            ValueForm::Plain => Cow::Borrowed(&text[v.span.range()]),
+                            _ => Cow::Owned(value_text(text, v)),
+                        };
+                        (v.form, read)
+                    });
+                    if opens {
+                        self.plain.push(
+                            plain
+                                || entry.keyword.and_then(Keyword::opens).is_none()
+                                || matches!(
+                                    entry.keyword,
+                                    Some(Keyword::People | Keyword::Departments)
+                                ),
+                        );
+                    }
+                    let piece = Piece::Entry {
+                        key,
+                        value,
+                        opens,
+                        comment,
+                    };
+                    return Some((index, piece));
+                }
+            }
+        }
+    }
+}
+
+/// A digest of the model of a parse, its spans left out.
+fn model_digest(parsed: &Parsed) -> [u64; 2] {
+    digest::digest(&parsed.plan)
 }
 
 /// What happened to one file.
@@ -307,17 +509,22 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
             .as_deref()
             .and_then(Path::parent)
             .map_or_else(|| cwd.clone(), Path::to_path_buf);
-        let (endings, limit) = match folders.entry(dir) {
+        let (endings, configured) = match folders.entry(dir) {
             btree_map::Entry::Occupied(known) => *known.get(),
             btree_map::Entry::Vacant(slot) => {
                 let resolved = config::resolve(slot.key(), &Overrides::default())?;
                 let profile = &resolved.profile;
-                let limit = profile.max_file_size.min(crate::span::MAX_TEXT - 1);
-                *slot.insert((profile.line_ending, limit))
+                *slot.insert((profile.line_ending, profile.max_file_size))
             }
         };
+        // `--max-file-size` wins, as for `check`; never above what spans
+        // can point into.
+        let limit = args
+            .max_file_size
+            .unwrap_or(configured)
+            .min(crate::span::MAX_TEXT - 1);
         let outcome = match &input.path {
-            None => stdin(args, endings, lang, out)?,
+            None => stdin(args, endings, limit, lang, out)?,
             Some(path) => file(path, &input.display, limit, args, endings, lang, out),
         };
         match outcome {
@@ -392,7 +599,7 @@ fn rewrite(bytes: &[u8], endings: LineEndings) -> Result<Rewrite<'_>, Refusal> {
     let Some((old, encoding)) = text else {
         return Err(Refusal::Unreadable);
     };
-    let formatted = format(&old).map_err(|e| Refusal::Syntax(syntax_message(&old, &e)))?;
+    let formatted = format(&old).map_err(|e| Refusal::Syntax(why_not_formatted(&old, &e)))?;
     let ending = endings.of(&old);
     let written = if encoding.is_utf8() {
         encoding
@@ -431,11 +638,18 @@ fn rewrite(bytes: &[u8], endings: LineEndings) -> Result<Rewrite<'_>, Refusal> {
 fn stdin(
     args: &FmtArgs,
     endings: LineEndings,
+    limit: u64,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Outcome, RunError> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes)?;
+    std::io::stdin()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        complain(lang, "<stdin>", &too_large(None, limit));
+        return Ok(Outcome::Failed);
+    }
     match rewrite(&bytes, endings) {
         Err(Refusal::Unreadable) => {
             complain(
@@ -493,8 +707,7 @@ fn file(
             return Outcome::Failed;
         }
         Err(source::ReadError::TooLarge(size)) => {
-            let message = source::too_large(size, limit).message;
-            complain(lang, shown, &message);
+            complain(lang, shown, &too_large(Some(size), limit));
             return Outcome::Failed;
         }
         Err(source::ReadError::Io(e)) => {
@@ -559,12 +772,48 @@ fn file(
     Outcome::Changed
 }
 
+/// Why a file over the size limit is not formatted; `size` is unknown for
+/// standard input, which is read no further than the limit.
+fn too_large(size: Option<u64>, limit: u64) -> Text {
+    let limit = source::shown_size(limit);
+    let help = tr!(
+        "确需格式化更大的文件时，在 rectlint.toml 中设 max_file_size，或用 --max-file-size",
+        "to format larger files, set max_file_size in rectlint.toml or pass --max-file-size"
+    );
+    let (help_zh, help_en) = (&help.zh, &help.en);
+    match size.map(source::shown_size) {
+        Some(size) => tr!(
+            "文件过大（{size}），超过上限 {limit}，未格式化；{help_zh}",
+            "too large to format ({size}; the limit is {limit}); {help_en}"
+        ),
+        None => tr!(
+            "输入超过上限 {limit}，未格式化；{help_zh}",
+            "too large to format (more than the limit of {limit}); {help_en}"
+        ),
+    }
+}
+
 fn complain(lang: Lang, shown: &str, why: &Text) {
     eprintln!("rectlint fmt: {shown}: {}", why.get(lang));
 }
 
-fn syntax_message(text: &str, e: &Unformattable) -> Text {
-    let Some(first) = e.errors.first() else {
+fn why_not_formatted(text: &str, e: &Unformattable) -> Text {
+    let errors = match e {
+        Unformattable::Syntax(errors) => errors,
+        Unformattable::WouldChange { line: Some(line) } => {
+            return tr!(
+                "未格式化：格式化后第 {line} 行的内容会读成别的意思（这是 rectlint 的缺陷，请报告）",
+                "not formatted: formatting would change what line {line} reads as (a defect of rectlint; please report it)"
+            );
+        }
+        Unformattable::WouldChange { line: None } => {
+            return tr!(
+                "未格式化：格式化后的内容会读成别的意思（这是 rectlint 的缺陷，请报告）",
+                "not formatted: formatting would change what the file reads as (a defect of rectlint; please report it)"
+            );
+        }
+    };
+    let Some(first) = errors.first() else {
         return tr!(
             "有语法错误，未格式化",
             "it has syntax errors; not formatted"
@@ -589,7 +838,19 @@ fn diff(old: &str, new: &str, shown: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::format;
+    use std::fmt::Write as _;
+
+    use super::{Unformattable, format, model_digest, verify, why_not_formatted};
+    use crate::parse::lines::{LineKind, value_text};
+    use crate::parse::parse;
+
+    /// The value of the entry on `line` (0-based) as read.
+    fn value_on(text: &str, line: usize) -> Option<String> {
+        match &parse(text).lines[line].kind {
+            LineKind::Entry(e) => e.value.map(|v| value_text(text, v)),
+            other => panic!("line {line} is {other:?}"),
+        }
+    }
 
     #[test]
     fn canonical_text_is_left_alone() {
@@ -641,7 +902,106 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_not_formatted() {
-        let errors = format("方案 甲 {\n  问题 {\n").unwrap_err().errors;
+        let Err(super::Unformattable::Syntax(errors)) = format("方案 甲 {\n  问题 {\n") else {
+            panic!("formatted");
+        };
         assert_eq!(errors[0].code, "P001");
+    }
+
+    /// Issue 27.5: after `: ` or a space, `#3号` would be a comment.
+    #[test]
+    fn a_value_starting_with_hash_keeps_its_colon() {
+        let ascii = "方案 甲 {\n  被巡察单位: 某局\n  巡察组: 某组\n  备注：#3号\n  问题：#1 标题 {\n  }\n}\n";
+        let formatted = format(ascii).unwrap();
+        assert_eq!(
+            formatted,
+            "方案 甲 {\n  被巡察单位: 某局\n  巡察组: 某组\n  备注:#3号\n  问题：#1 标题 {\n  }\n}\n"
+        );
+        assert_eq!(value_on(&formatted, 3).as_deref(), Some("#3号"));
+        assert_eq!(value_on(&formatted, 4).as_deref(), Some("#1 标题"));
+        assert_eq!(format(&formatted).unwrap(), formatted);
+        let space = "方案 甲 {\n  被巡察单位 某局\n  巡察组 某组\n  备注：# 待定\n  问题:#1 标题 {\n  }\n}\n";
+        let formatted = format(space).unwrap();
+        assert_eq!(formatted, space);
+        assert_eq!(value_on(&formatted, 3).as_deref(), Some("# 待定"));
+    }
+
+    /// Issue 27.6: after a space, `：重要` would lose its colon to the key.
+    #[test]
+    fn a_value_starting_with_a_colon_keeps_its_colon() {
+        let text = "方案 甲 {\n  被巡察单位 某局\n  巡察组 某组\n  备注：：重要\n  目标 :x\n  问题：：x {\n  }\n}\n";
+        let formatted = format(text).unwrap();
+        assert_eq!(
+            formatted,
+            "方案 甲 {\n  被巡察单位 某局\n  巡察组 某组\n  备注：：重要\n  目标 x\n  问题：：x {\n  }\n}\n"
+        );
+        assert_eq!(value_on(&formatted, 3).as_deref(), Some("：重要"));
+        assert_eq!(format(&formatted).unwrap(), formatted);
+    }
+
+    /// `Lee Ming: Deputy Director` names `Lee Ming`; `Lee：Ming: …` would
+    /// name `Lee`.
+    #[test]
+    fn a_name_with_spaces_keeps_its_line() {
+        let text = "方案 甲 {\n  被巡察单位：某局\n  人员 {\n    Lee   Ming: Deputy Director\n    张伟：局长:兼职\n  }\n}\n";
+        assert_eq!(format(text).unwrap(), text);
+        let spaced = text.replace("单位：", "单位 ");
+        assert_eq!(format(&spaced).unwrap(), spaced);
+    }
+
+    /// What `fmt` wrote before issue 27 for a `#` value and a `：` value is
+    /// refused, and the line named.
+    #[test]
+    fn output_that_reads_differently_is_refused() {
+        let text = "方案 甲 {\n  被巡察单位: 某局\n  备注：#3号\n}\n";
+        let wrong = "方案 甲 {\n  被巡察单位: 某局\n  备注: #3号\n}\n";
+        let result = verify(text, &parse(text), wrong);
+        assert!(
+            matches!(result, Err(Unformattable::WouldChange { line: Some(3) })),
+            "{result:?}"
+        );
+        let why = why_not_formatted(text, &result.unwrap_err());
+        assert_eq!(
+            why.en,
+            "not formatted: formatting would change what line 3 reads as (a defect of rectlint; please report it)"
+        );
+        assert!(
+            why.zh.starts_with("未格式化：格式化后第 3 行"),
+            "{}",
+            why.zh
+        );
+        let text = "方案 甲 {\n  被巡察单位 某局\n  问题 A1 x {\n    原因：：重要\n  }\n}\n";
+        let wrong = text.replace("原因：：", "原因 ：");
+        let result = verify(text, &parse(text), &wrong);
+        assert!(
+            matches!(result, Err(Unformattable::WouldChange { line: Some(4) })),
+            "{result:?}"
+        );
+        let header = "方案 甲 {\n  问题：#1 标题 {\n  }\n}\n";
+        let wrong = "方案 甲 {\n  问题 #1 标题 {\n  }\n}\n";
+        assert!(verify(header, &parse(header), wrong).is_err());
+        let text = "方案 甲 {\n  人员 {\n    Lee Ming: Deputy\n  }\n}\n";
+        let wrong = text.replace("Lee Ming", "Lee：Ming");
+        assert!(verify(text, &parse(text), &wrong).is_err());
+    }
+
+    /// The model's digest leaves out where things are, not what they are.
+    #[test]
+    fn the_model_digest_ignores_spans_only() {
+        let text = "方案 甲 {\n  被巡察单位：某局\n  问题 A1 x {\n    措施 A1.1 y {\n      时限：2024-09-30\n    }\n  }\n}\n";
+        let moved = text.replace("  ", "      ").replace("：", "  ：  ");
+        let digest = |t: &str| model_digest(&parse(t));
+        assert_eq!(digest(text), digest(&moved));
+        assert_ne!(digest(text), digest(&text.replace("09-30", "09-29")));
+        assert_ne!(digest(text), digest(&text.replace("A1.1", "A1.2")));
+        // Many chunks of JSON, the spans of one file longer than the other's.
+        let mut big = String::from("方案 甲 {\n");
+        for i in 0..2000 {
+            let _ = write!(big, "  问题 A{i} x {{\n    原因：第{i}个\n  }}\n");
+        }
+        big.push_str("}\n");
+        let moved = big.replace("  ", "            ");
+        assert_eq!(digest(&big), digest(&moved));
+        assert_ne!(digest(&big), digest(&big.replace("第1999个", "第1998个")));
     }
 }

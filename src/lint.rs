@@ -497,6 +497,11 @@ pub fn check_bytes<'a>(
 /// and then the unsafe fixes and check the result, format the text and
 /// check that. The fuzz target (`fuzz/`) and the robustness tests run this,
 /// so that both try the same paths. Nothing in it may panic.
+///
+/// # Panics
+///
+/// When `fmt` would change what the text reads as (and so refuses to
+/// format it): a defect of `fmt` the fuzzer is to report.
 pub fn exercise(bytes: &[u8], profile: &Profile, dates: Dates) {
     let file = FileInfo::default();
     let checked = check_bytes(bytes, profile, dates, &file);
@@ -510,8 +515,14 @@ pub fn exercise(bytes: &[u8], profile: &Profile, dates: Dates) {
             check_bytes(&encoded, profile, dates, &file);
         }
     }
-    if let Ok(formatted) = crate::fmt::format(&checked.text) {
-        check_bytes(formatted.as_bytes(), profile, dates, &file);
+    match crate::fmt::format(&checked.text) {
+        Ok(formatted) => {
+            check_bytes(formatted.as_bytes(), profile, dates, &file);
+        }
+        Err(crate::fmt::Unformattable::WouldChange { line }) => {
+            panic!("fmt would change what the text reads as (line {line:?})")
+        }
+        Err(crate::fmt::Unformattable::Syntax(_)) => {}
     }
 }
 
@@ -1099,7 +1110,7 @@ fn shown(path: &Path, cwd: &Path) -> String {
 }
 
 /// The folder whose configuration applies to an input.
-fn config_key(input: &Input, cwd: &Path) -> PathBuf {
+pub(crate) fn config_key(input: &Input, cwd: &Path) -> PathBuf {
     input
         .absolute
         .as_deref()

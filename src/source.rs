@@ -457,7 +457,7 @@ pub fn too_large(size: u64, limit: u64) -> crate::diagnostic::Diagnostic {
 
 /// A size as people read it: `64 MB`, `1.5 MB`, `900 KB`, `12 bytes`.
 #[allow(clippy::cast_precision_loss)]
-fn shown_size(bytes: u64) -> String {
+pub(crate) fn shown_size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     match bytes {
         b if b >= MB && b % MB == 0 => format!("{} MB", b / MB),

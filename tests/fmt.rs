@@ -367,3 +367,114 @@ fn the_configuration_can_force_a_line_ending() {
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("line_ending"), "{}", out.stderr);
 }
+
+/// Issue 27.5: a value that starts with `#` stays a value, in a field and in
+/// a block header, whatever colon the file mostly uses; the result still
+/// reads without a syntax error.
+#[test]
+fn a_value_starting_with_hash_stays_a_value() {
+    // Most keys are followed by `: `.
+    let text = plan("").replace('：', ": ").replace(
+        "  巡察组",
+        "  备注：#3号\n  问题：#1 标题 {\n    措施 B1.1 x {\n      责任领导: 李明\n    }\n  }\n  巡察组",
+    );
+    let run = Run::new().file("p.rect", &text);
+    let before = run.exec(&["check", "p.rect", "--format", "json"]);
+    let out = run.exec(&["fmt", "p.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let formatted = std::fs::read_to_string(run.path().join("p.rect")).unwrap();
+    assert!(formatted.contains("  备注:#3号\n"), "{formatted}");
+    assert!(formatted.contains("  问题：#1 标题 {\n"), "{formatted}");
+    let after = run.exec(&["check", "p.rect", "--format", "json"]);
+    assert!(!after.stdout.contains("P001"), "{}", after.stdout);
+    assert_eq!(
+        before.code, after.code,
+        "{}\n{}",
+        before.stdout, after.stdout
+    );
+    let again = run.exec(&["fmt", "--check", "p.rect"]);
+    assert_eq!(again.code, 0, "{again:?}");
+}
+
+/// Issue 27.6: in a file whose keys and values are separated by spaces,
+/// `备注：：重要` keeps its colon (a space would hand `：` to the key and the
+/// value would lose it), and a second run changes nothing.
+#[test]
+fn a_value_starting_with_a_colon_keeps_it() {
+    let text =
+        "方案 甲 {\n  被巡察单位 某局\n  巡察组 某组\n  反馈日期 2024-07-26\n  备注：：重要\n}\n";
+    let run = Run::new().file("p.rect", text);
+    let out = run.exec(&["fmt", "p.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("p.rect")).unwrap(),
+        text
+    );
+    let out = run.exec(&["fmt", "--check", "p.rect"]);
+    assert_eq!(out.code, 0, "{out:?}");
+}
+
+/// Issue 27.15: fmt reads no file larger than `max_file_size`, from
+/// `rectlint.toml` or `--max-file-size` as for `check`, standard input
+/// included.
+#[test]
+fn files_over_max_file_size_are_not_formatted() {
+    let run = Run::new()
+        .file("messy.rect", MESSY)
+        .file("rectlint.toml", "max_file_size = 200\n");
+    let out = run.exec(&["fmt", "messy.rect"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    let size = MESSY.len();
+    assert!(
+        out.stderr.contains(&format!(
+            "rectlint fmt: messy.rect: 文件过大（{size} bytes），超过上限 200 bytes，未格式化；"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(run.path().join("messy.rect")).unwrap(),
+        MESSY
+    );
+    let out = run.exec(&["fmt", "messy.rect", "--max-file-size", "1MB"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_ne!(
+        std::fs::read_to_string(run.path().join("messy.rect")).unwrap(),
+        MESSY
+    );
+    let out = Run::new()
+        .stdin(MESSY)
+        .args(&["fmt", "-", "--max-file-size", "100", "--lang", "en"])
+        .run();
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains(
+            "rectlint fmt: <stdin>: too large to format (more than the limit of 100 bytes); to format larger files, set max_file_size in rectlint.toml or pass --max-file-size"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Issue 27.15: a file over the default limit (64 MB) is refused before it
+/// is read (a 200 MB file took 1.84 GB of memory).
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    let run = Run::new();
+    let huge = std::fs::File::create(run.path().join("huge.rect")).unwrap();
+    huge.set_len(100 << 20).unwrap();
+    let out = run.exec(&["fmt", "huge.rect", "--lang", "en"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("rectlint fmt: huge.rect: too large to format (100 MB; the limit is 64 MB)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("1 file(s) could not be formatted."),
+        "{}",
+        out.stdout
+    );
+}

@@ -1,7 +1,8 @@
 //! Properties of `fmt`, on generated plans (messy in every way the language
-//! allows) and on every example: formatting is idempotent, keeps the model
-//! (spans aside), keeps every comment, and keeps every finding of `check`
-//! (code and node).
+//! allows), on every example and fixture, and on thousands of them mutated
+//! with the words of the fuzz dictionary: formatting is idempotent, keeps
+//! the model (spans aside), keeps every comment, and keeps every finding of
+//! `check` (code and node).
 
 use proptest::prelude::*;
 use rectlint::check::{Dates, FileInfo};
@@ -106,6 +107,8 @@ const EVIDENCE: &[&str] = &[
     "会议记录 《专题会议纪要》",
 ];
 const PEOPLE: &[&str] = &["张伟", "李明", "王芳", "局长"];
+/// Values that read differently after a space than after a colon.
+const TOUCHY: &[&str] = &["#3号", "# 待定", "#", "：重要", ":x", "：：", "：#1"];
 
 impl Writer<'_> {
     fn indent(&mut self) {
@@ -167,6 +170,17 @@ impl Writer<'_> {
         self.end();
     }
 
+    /// A header with a colon right after the keyword: `问题：#1 标题 {`.
+    fn open_glued(&mut self, zh: &str, en: &str, header: &str) {
+        self.indent();
+        self.key(zh, en);
+        let colon = self.rng.pick(&["：", ":", " ：", "\u{3000}:"]);
+        self.out.push_str(colon);
+        self.out.push_str(header);
+        self.out.push_str(" {");
+        self.end();
+    }
+
     fn close(&mut self) {
         self.indent();
         let brace = self.rng.pick(&["}", "｝"]);
@@ -175,7 +189,8 @@ impl Writer<'_> {
     }
 
     fn text_value(&mut self) -> String {
-        match self.rng.below(10) {
+        match self.rng.below(12) {
+            2 | 3 => self.rng.pick(TOUCHY).to_owned(),
             0 => "\"  前后空格 # 不是注释 \\\"引\\\" \"".to_owned(),
             1 => format!(
                 "\"\"\"{nl}    多行文字{nl}      第二行 # 不是注释{nl}    \"\"\"",
@@ -227,12 +242,20 @@ impl Writer<'_> {
         if self.rng.chance(10) {
             self.field("责任领到", "leadr", "张伟");
         }
+        if self.rng.chance(20) {
+            let v = self.rng.pick(TOUCHY);
+            self.field("备注", "note", v);
+        }
         self.close();
     }
 
     fn issue(&mut self, id: &str, depth: usize) {
         let title = self.rng.pick(TEXTS);
-        self.open("问题", "issue", &format!("{id} {title}"));
+        match self.rng.below(10) {
+            0 => self.open_glued("问题", "issue", &format!("#{id} {title}")),
+            1 => self.open_glued("问题", "issue", &format!("{id} {title}")),
+            _ => self.open("问题", "issue", &format!("{id} {title}")),
+        }
         if self.rng.chance(60) {
             let t = self.text_value();
             self.field("原因", "cause", &t);
@@ -273,6 +296,8 @@ impl Writer<'_> {
             ("张伟", "党委书记、局长"),
             ("李明", "副局长"),
             ("王芳", "办公室主任"),
+            ("Lee", "Ming: Deputy Director"),
+            ("赵六", "科员:兼职"),
         ] {
             self.indent();
             self.out.push_str(name);
@@ -367,8 +392,7 @@ fn findings(text: &str) -> Vec<(String, Option<String>)> {
 }
 
 fn assert_formatting_keeps(text: &str, what: &str) {
-    let once =
-        format(text).unwrap_or_else(|e| panic!("{what}: not formattable: {:?}\n{text}", e.errors));
+    let once = format(text).unwrap_or_else(|e| panic!("{what}: not formattable: {e:?}\n{text}"));
     let twice = format(&once).unwrap();
     assert_eq!(once, twice, "{what}: fmt is not idempotent");
     assert_eq!(
@@ -452,5 +476,137 @@ fn the_messy_fixtures_keep_everything_through_fmt() {
             }
             assert_formatting_keeps(&text, &entry.path().display().to_string());
         }
+    }
+}
+
+/// The words of the fuzz dictionary (`fuzz/check.dict`): every literal of
+/// the grammar and a few whole values.
+fn dictionary() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/check.dict");
+    let text = std::fs::read_to_string(path).unwrap();
+    let words: Vec<String> = text
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix('"'))
+        .filter_map(|word| {
+            let mut bytes = Vec::new();
+            let mut rest = word.as_bytes();
+            while let Some((&b, tail)) = rest.split_first() {
+                if b == b'\\' && tail.first() == Some(&b'x') && tail.len() >= 3 {
+                    let hex = std::str::from_utf8(&tail[1..3]).ok()?;
+                    bytes.push(u8::from_str_radix(hex, 16).ok()?);
+                    rest = &tail[3..];
+                } else {
+                    bytes.push(b);
+                    rest = tail;
+                }
+            }
+            String::from_utf8(bytes).ok()
+        })
+        .collect();
+    assert!(words.len() > 100, "{} words", words.len());
+    words
+}
+
+/// Every example and fixture that is UTF-8.
+fn plans() -> Vec<String> {
+    let mut out = Vec::new();
+    for root in ["examples", "tests/fixtures"] {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
+        for entry in ignore::WalkBuilder::new(root).build().flatten() {
+            if entry.path().extension().is_some_and(|e| e == "rect")
+                && let Ok(text) = String::from_utf8(std::fs::read(entry.path()).unwrap())
+            {
+                out.push(text);
+            }
+        }
+    }
+    out
+}
+
+/// A plan with a few changes: a dictionary word put anywhere or right after
+/// a colon or a space (where `fmt` chooses a separator), a line repeated or
+/// two lines swapped, a character taken out.
+fn mutate(text: &str, words: &[String], rng: &mut Rng) -> String {
+    let mut text = text.to_owned();
+    for _ in 0..=rng.below(3) {
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let after_separator: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| matches!(c, ':' | '：' | ' ' | '\u{3000}'))
+            .map(|(i, c)| i + c.len_utf8())
+            .collect();
+        match rng.below(6) {
+            0 | 1 if !after_separator.is_empty() => {
+                let at = after_separator[rng.below(after_separator.len())];
+                text.insert_str(at, &words[rng.below(words.len())]);
+            }
+            0..=2 => {
+                let at = boundaries.get(rng.below(boundaries.len())).copied();
+                text.insert_str(at.unwrap_or(0), &words[rng.below(words.len())]);
+            }
+            3 if !boundaries.is_empty() => {
+                text.remove(boundaries[rng.below(boundaries.len())]);
+            }
+            _ => {
+                let mut lines: Vec<&str> = text.split('\n').collect();
+                let (a, b) = (rng.below(lines.len()), rng.below(lines.len()));
+                if rng.chance(50) {
+                    lines.swap(a, b);
+                } else {
+                    lines.insert(a, lines[b]);
+                }
+                text = lines.join("\n");
+            }
+        }
+    }
+    text
+}
+
+/// Issue 27.5 and 27.6: on every example and fixture changed with the words
+/// of the fuzz dictionary, fmt is idempotent and keeps what the plan says.
+#[test]
+fn mutated_plans_keep_everything_through_fmt() {
+    let (words, plans) = (dictionary(), plans());
+    let mut rng = Rng(0x27_0005_0006);
+    let mut formatted = 0;
+    for i in 0..3000 {
+        let text = mutate(&plans[i % plans.len()], &words, &mut rng);
+        if parse(text.trim_start_matches('\u{feff}')).has_syntax_errors() {
+            continue;
+        }
+        assert_formatting_keeps(&text, &format!("mutant {i}"));
+        formatted += 1;
+    }
+    assert!(
+        formatted > 500,
+        "only {formatted} mutants could be formatted"
+    );
+}
+
+/// A plan with `line` among a measure's fields and another among `人员`.
+fn plan_with_lines(field: &str, person: &str) -> String {
+    format!(
+        "方案 P {{\n  被巡察单位 某局\n  巡察组：某组\n  反馈日期: 2024-07-26\n  人员 {{\n    张伟：局长\n{person}\n  }}\n  问题 A1 x {{\n    措施 A1.1 y {{\n      时限 2024-09-30\n{field}\n    }}\n  }}\n}}\n"
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, max_global_rejects: 20_000, ..ProptestConfig::default() })]
+
+    /// Issue 27.5 and 27.6: lines made of keys, colons, white space, `#`,
+    /// quotes and braces in any order keep what they read as.
+    #[test]
+    fn fmt_keeps_lines_of_separators(
+        field in "(备注|note|问题|目标) ?[：: \u{3000}#\"{}x李]{0,10}",
+        person in "(Lee|张三) ?[：: \u{3000}#\"x李]{0,10}",
+    ) {
+        let text = plan_with_lines(&field, &person);
+        prop_assume!(!parse(&text).has_syntax_errors());
+        let once = format(&text);
+        prop_assert!(once.is_ok(), "{:?}\n{}", once, text);
+        let once = once.unwrap();
+        prop_assert_eq!(format(&once).unwrap(), once.clone(), "{}", text);
+        prop_assert_eq!(model(&text), model(&once), "{}\n---\n{}", text, once);
+        prop_assert_eq!(comments(&text), comments(&once));
     }
 }
