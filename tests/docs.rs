@@ -1,15 +1,19 @@
-//! The user documentation in `docs/` keeps up with the program: every
-//! `rect` example of the language page reads as the page says, and the page
-//! names every keyword there is.
+//! The user documentation in `docs/` keeps up with the program: the rule
+//! catalog (`docs/rules.md`) is generated from the rules' own documentation
+//! and the shipped profiles; every `rect` example of the language page reads
+//! as the page says, and the page names every keyword there is.
+//!
+//! `UPDATE_DOCS=1 cargo test --test docs` rewrites `docs/rules.md`.
 
 mod common;
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use common::repo;
-use rectlint::check::{Dates, FileInfo};
-use rectlint::config::{DEFAULT_PROFILE, Profile};
-use rectlint::diagnostic::Severity;
+use rectlint::check::{Dates, FileInfo, Fixable, rules::ALL};
+use rectlint::config::{DEFAULT_PROFILE, Profile, SHIPPED};
+use rectlint::diagnostic::{Lang, Severity};
 use rectlint::lint::check_bytes;
 use rectlint::parse::keywords::KEYWORDS;
 
@@ -197,5 +201,249 @@ fn the_language_page_names_every_keyword_spelling() {
                 "docs/language.md does not name the keyword `{word}`"
             );
         }
+    }
+}
+
+// ───────────────────────────── docs/rules.md ─────────────────────────────
+
+/// The rule families, in catalog order: letter, Chinese and English title.
+const FAMILIES: [(&str, &str, &str); 6] = [
+    ("P", "读取文件", "Reading the file"),
+    ("S", "结构与引用", "Structure and references"),
+    ("R", "责任", "Responsibility"),
+    ("T", "时间", "Time"),
+    ("E", "佐证", "Evidence"),
+    ("Q", "措辞", "Wording"),
+];
+
+/// `错误 error`.
+fn severity_words(severity: Severity) -> String {
+    format!("{} {}", severity.word(Lang::Zh), severity.word(Lang::En))
+}
+
+/// The GitHub anchor of a rule's heading `### CODE name`.
+fn anchor(code: &str, name: &str) -> String {
+    format!("{}-{name}", code.to_ascii_lowercase())
+}
+
+/// A rule's `explain` page with its headings two levels down, so that they
+/// sit under the rule's own heading; lines inside code fences are kept.
+fn demoted(page: &str) -> String {
+    let mut out = String::new();
+    let mut fenced = false;
+    for line in page.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && line.starts_with('#') {
+            out.push_str("##");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A TOML value as the profiles section shows it.
+fn shown_value(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Array(items) => items
+            .iter()
+            .map(|item| {
+                format!(
+                    "`{}`",
+                    item.as_str()
+                        .map_or_else(|| item.to_string(), str::to_owned)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        toml::Value::String(s) => format!("`{s}`"),
+        other => format!("`{other}`"),
+    }
+}
+
+/// The profiles section: what each shipped profile sets, and the values
+/// every one of them ends up with.
+fn render_profiles(out: &mut String) {
+    out.push_str("## 内置规则配置 · Shipped profiles\n\n");
+    out.push_str(
+        "阈值、词表和规则级别都在规则配置（profile）中，内置四种，嵌入在程序中（源文件在 `rules/`）。项目在 `rectlint.toml` 中选择其一并覆盖单项，见[配置](configuration.md)。下表是各配置最终的取值；其后列出每个配置文件自己写了什么。\n\n",
+    );
+    out.push_str(
+        "Every threshold, word list and rule level lives in a profile; four are shipped, embedded in the binary (their sources are in `rules/`). A project picks one in its `rectlint.toml` and overrides single values, see [configuration](configuration.md). The table gives the values each profile ends up with; below it, what each profile file itself sets.\n\n",
+    );
+    let profiles: Vec<Profile> = SHIPPED
+        .iter()
+        .map(|(name, _)| Profile::shipped(name).expect("a shipped profile loads"))
+        .collect();
+    out.push_str("| 键 · key |");
+    for p in &profiles {
+        let _ = write!(out, " `{}` |", p.name);
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(profiles.len()));
+    out.push('\n');
+    let mut row = |key: &str, value: &dyn Fn(&Profile) -> String| {
+        let _ = write!(out, "| `{key}` |");
+        for p in &profiles {
+            let _ = write!(out, " {} |", value(p));
+        }
+        out.push('\n');
+    };
+    row("description", &|p| p.description.clone());
+    row("rectification_window_days", &|p| {
+        p.rectification_window_days.to_string()
+    });
+    row("immediate_days", &|p| p.immediate_days.to_string());
+    row("due_soon_days", &|p| p.due_soon_days.to_string());
+    row("max_measures_per_leader", &|p| {
+        p.max_measures_per_leader.to_string()
+    });
+    row("closure_evidence", &|p| {
+        p.closure_evidence
+            .iter()
+            .map(|k| format!("`{}`", k.name()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    row("escalate", &|p| format!("`{}`", p.escalate));
+    row("[severity]", &|p| {
+        if p.severity.is_empty() {
+            "—".to_owned()
+        } else {
+            p.severity
+                .iter()
+                .map(|(code, level)| format!("{code} = `{}`", format!("{level:?}").to_lowercase()))
+                .collect::<Vec<_>>()
+                .join("，")
+        }
+    });
+    out.push('\n');
+
+    for (name, text) in SHIPPED {
+        let table: toml::Table = toml::from_str(text).expect("a shipped profile is TOML");
+        let _ = writeln!(out, "### `{name}`\n");
+        if let Some(description) = table.get("description").and_then(toml::Value::as_str) {
+            let _ = write!(out, "{description}");
+        }
+        if name == DEFAULT_PROFILE {
+            out.push_str("（默认 · the default）");
+        }
+        out.push_str("\n\n");
+        if let Some(parent) = table.get("extends").and_then(toml::Value::as_str) {
+            let _ = writeln!(
+                out,
+                "以 `{parent}` 为基础，只改下列各项。 · Starts from `{parent}` and changes only what follows.\n"
+            );
+        }
+        let _ = writeln!(out, "| 键 · key | 值 · value |\n|---|---|");
+        for (key, value) in &table {
+            if matches!(key.as_str(), "extends" | "description" | "severity") {
+                continue;
+            }
+            let _ = writeln!(out, "| `{key}` | {} |", shown_value(value));
+        }
+        if let Some(severity) = table.get("severity").and_then(toml::Value::as_table) {
+            for (code, level) in severity {
+                let _ = writeln!(out, "| `[severity]` {code} | {} |", shown_value(level));
+            }
+        }
+        out.push('\n');
+    }
+}
+
+/// `docs/rules.md`, made from the registry and the shipped profiles.
+fn render_rules_page() -> String {
+    let mut out = String::new();
+    out.push_str(
+        "<!-- 本页由 tests/docs.rs 根据各规则文件中的说明和 rules/*.toml 生成，请勿手工修改；运行 UPDATE_DOCS=1 cargo test --test docs 重新生成。 · Generated by tests/docs.rs from the rules' own documentation and rules/*.toml: do not edit by hand; run UPDATE_DOCS=1 cargo test --test docs to regenerate. -->\n\n",
+    );
+    out.push_str("# 规则 · Rules\n\n");
+    out.push_str(
+        "每条规则有固定的代码、名称、默认级别（错误、警告、提示）、一句话说明和说明页。`rectlint explain 代码` 显示与本页相同的说明页；`rectlint rules` 列出每条规则在当前配置下的级别。级别可在 `rectlint.toml` 的 `[severity]` 中逐条调整，见[配置](configuration.md)。错误使检查不通过（退出码 1）；警告只在使用 `--deny warnings` 或超过 `--max-warnings` 时才使检查不通过；提示从不使检查不通过。\n\n",
+    );
+    out.push_str(
+        "Each rule has a stable code, a name, a default severity (error, warning, info), a one-line summary and a documentation page. `rectlint explain CODE` shows the same page as here; `rectlint rules` lists every rule with its level under the active profile. Levels can be changed rule by rule under `[severity]` in `rectlint.toml`, see [configuration](configuration.md). Errors fail the run (exit code 1); warnings fail it only with `--deny warnings` or past `--max-warnings`; infos never do.\n\n",
+    );
+    out.push_str(
+        "**修复 · Fixes.** “安全”的修复不改变方案的含义，`--fix` 即应用；“不安全”的修复可能改变含义（如改正键名），只有 `--fix --unsafe-fixes` 才应用，应用后请核对。 · A *safe* fix never changes what the plan means and `--fix` applies it; an *unsafe* one may (a renamed key), and only `--fix --unsafe-fixes` applies it: check the result.\n\n",
+    );
+    out.push_str("## 总览 · Overview\n\n");
+    out.push_str(
+        "| 代码 · code | 名称 · name | 默认级别 · default | 修复 · fix | 检查内容 | checks |\n|---|---|---|---|---|---|\n",
+    );
+    for rule in ALL {
+        let m = rule.meta();
+        let fix = match m.fix {
+            Fixable::No => "—",
+            Fixable::Safe => "安全 safe",
+            Fixable::Unsafe => "不安全 unsafe",
+        };
+        let _ = writeln!(
+            out,
+            "| [{}](#{}) | `{}` | {} | {fix} | {} | {} |",
+            m.code,
+            anchor(m.code, m.name),
+            m.name,
+            severity_words(m.severity),
+            m.summary.0,
+            m.summary.1
+        );
+    }
+    out.push('\n');
+    render_profiles(&mut out);
+    for (letter, zh, en) in FAMILIES {
+        let _ = writeln!(out, "## {letter} — {zh} · {en}\n");
+        for rule in ALL.iter().filter(|r| r.meta().code.starts_with(letter)) {
+            let m = rule.meta();
+            let fix = match m.fix {
+                Fixable::No => String::new(),
+                Fixable::Safe => "；可自动修复（`--fix`） · fixable with `--fix`".to_owned(),
+                Fixable::Unsafe => {
+                    "；可自动修复（`--fix --unsafe-fixes`，修复后请核对） · fixable with `--fix --unsafe-fixes` (check the result)"
+                        .to_owned()
+                }
+            };
+            let _ = writeln!(out, "### {} {}\n", m.code, m.name);
+            let _ = writeln!(
+                out,
+                "默认级别 · default: **{}**{fix}\n",
+                severity_words(m.severity)
+            );
+            let _ = writeln!(out, "{} · {}\n", m.summary.0, m.summary.1);
+            out.push_str(&demoted(m.doc.zh));
+            out.push('\n');
+            out.push_str(&demoted(m.doc.en));
+            out.push('\n');
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[test]
+fn docs_rules_md_is_up_to_date() {
+    let path = repo().join("docs/rules.md");
+    let expected = render_rules_page();
+    if std::env::var_os("UPDATE_DOCS").is_some_and(|v| v == "1") {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    if written != expected {
+        let first = written
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| written.lines().count().min(expected.lines().count()));
+        panic!(
+            "docs/rules.md is not what the rules and profiles say (first difference at line {}).\n\
+             Regenerate it with:\n\n    UPDATE_DOCS=1 cargo test --test docs docs_rules_md_is_up_to_date\n\n\
+             and commit the result.",
+            first + 1
+        );
     }
 }
