@@ -1,7 +1,8 @@
 //! The user documentation in `docs/` keeps up with the program: the rule
 //! catalog (`docs/rules.md`) is generated from the rules' own documentation
 //! and the shipped profiles; every `rect` example of the language page reads
-//! as the page says, and the page names every keyword there is.
+//! as the page says; the language, configuration and command-line pages name
+//! every keyword, configuration key and option there is.
 //!
 //! `UPDATE_DOCS=1 cargo test --test docs` rewrites `docs/rules.md`.
 
@@ -10,6 +11,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use clap::CommandFactory;
 use common::repo;
 use rectlint::check::{Dates, FileInfo, Fixable, rules::ALL};
 use rectlint::config::{DEFAULT_PROFILE, Profile, SHIPPED};
@@ -446,4 +448,72 @@ fn docs_rules_md_is_up_to_date() {
             first + 1
         );
     }
+}
+
+// ───────────────────────── docs/configuration.md, docs/cli.md ─────────────────────────
+
+/// The keys of `rectlint.toml` and of profile files: the fields of
+/// `config::Settings`, read from its source.
+fn settings_keys() -> Vec<String> {
+    let source = std::fs::read_to_string(repo().join("src/config.rs")).unwrap();
+    let start = source
+        .find("pub struct Settings {")
+        .expect("struct Settings");
+    let body = &source[start..start + source[start..].find("\n}").unwrap()];
+    body.lines()
+        .filter_map(|l| l.trim().strip_prefix("pub "))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(name, _)| name.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_configuration_page_names_every_key() {
+    let page = read_doc("configuration.md");
+    let keys = settings_keys();
+    assert!(keys.len() >= 20, "{keys:?}");
+    for key in keys {
+        assert!(
+            page.contains(&format!("`{key}`")),
+            "docs/configuration.md does not describe the key `{key}`"
+        );
+    }
+}
+
+#[test]
+fn the_command_line_page_names_every_command_and_option() {
+    let page = read_doc("cli.md");
+    let cli = rectlint::cli::Cli::command();
+    let mut seen = 0;
+    for command in cli.get_subcommands() {
+        let name = command.get_name();
+        assert!(
+            page.contains(&format!("rectlint {name}")),
+            "docs/cli.md does not name `rectlint {name}`"
+        );
+        for arg in command.get_arguments() {
+            if let Some(long) = arg.get_long() {
+                assert!(
+                    page.contains(&format!("--{long}")),
+                    "docs/cli.md does not name `{name} --{long}`"
+                );
+                seen += 1;
+            }
+            let takes_value = matches!(
+                arg.get_action(),
+                clap::ArgAction::Set | clap::ArgAction::Append
+            );
+            for value in arg.get_possible_values() {
+                if takes_value && arg.get_long().is_some() {
+                    assert!(
+                        page.contains(value.get_name()),
+                        "docs/cli.md does not name `--{} {}`",
+                        arg.get_long().unwrap_or_default(),
+                        value.get_name()
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen >= 20, "{seen} options");
 }
