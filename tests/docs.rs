@@ -517,3 +517,21 @@ fn the_command_line_page_names_every_command_and_option() {
     }
     assert!(seen >= 20, "{seen} options");
 }
+
+/// The README points to the documentation in the repository, not to a
+/// specification beside it.
+#[test]
+fn the_readme_points_to_the_docs() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    assert!(
+        !readme.contains("shared/spec"),
+        "README points outside the repository"
+    );
+    for page in ["language.md", "rules.md", "configuration.md", "cli.md"] {
+        assert!(
+            readme.contains(&format!("(docs/{page})")),
+            "README does not link docs/{page}"
+        );
+        assert!(repo().join("docs").join(page).is_file(), "docs/{page}");
+    }
+}
