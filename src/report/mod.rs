@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod terminal;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
