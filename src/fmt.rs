@@ -18,6 +18,7 @@ use crate::lint::{self, RunError};
 use crate::parse::keywords::Keyword;
 use crate::parse::lines::{Entry, Line, LineKind};
 use crate::parse::parse;
+use crate::report::terminal;
 use crate::span::LineIndex;
 use crate::write::{self, WriteError};
 use crate::{source, tr};
@@ -297,7 +298,9 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
     for input in &inputs {
         let outcome = match &input.path {
             None => stdin(args, lang, out)?,
-            Some(path) => file(path, &input.display, args, lang, out),
+            // File names and diffs are shown with control characters
+            // escaped (`report::terminal`).
+            Some(path) => file(path, &terminal::line(&input.display), args, lang, out),
         };
         match outcome {
             Outcome::Unchanged => unchanged += 1,
@@ -355,7 +358,11 @@ fn stdin(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Run
         Ok(formatted) => {
             let changed = formatted.as_bytes() != bytes.as_slice();
             if args.diff {
-                write!(out, "{}", diff(&text, &formatted, "<stdin>"))?;
+                write!(
+                    out,
+                    "{}",
+                    terminal::text(&diff(&text, &formatted, "<stdin>"))
+                )?;
             } else if !args.check {
                 out.write_all(formatted.as_bytes())?;
             }
@@ -401,7 +408,7 @@ fn file(path: &Path, shown: &str, args: &FmtArgs, lang: Lang, out: &mut dyn Writ
         return Outcome::Unchanged;
     }
     if args.diff {
-        let _ = write!(out, "{}", diff(&text, &formatted, shown));
+        let _ = write!(out, "{}", terminal::text(&diff(&text, &formatted, shown)));
     } else if args.check {
         let line = match lang {
             Lang::Zh => format!("需要格式化：{shown}"),

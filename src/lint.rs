@@ -218,7 +218,7 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     };
     let mut report = |mut done: Done| -> Result<(), RunError> {
         if done.skipped {
-            let path = &done.report.path;
+            let path = report::terminal::line(&done.report.path);
             let note = match lang {
                 Lang::Zh => format!("rectlint: 跳过二进制文件 {path}"),
                 Lang::En => format!("rectlint: skipped {path}: a binary file"),
@@ -249,12 +249,14 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         }
         if let Some(diff) = done.diff {
             would_change = true;
-            write!(out, "{diff}")?;
+            // A diff is shown to people: control characters escaped.
+            write!(out, "{}", report::terminal::text(&diff))?;
             return Ok(());
         }
         if let Some(why) = done.write_error {
             write_failed = true;
-            eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
+            let path = report::terminal::line(&done.report.path);
+            eprintln!("rectlint: {path}: {}", why.get(lang));
         }
         if fix.is_none_or(|f| !f.diff)
             && !(fix.is_some() && inputs.iter().all(|i| i.path.is_none()))

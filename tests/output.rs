@@ -8,7 +8,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Run, plan};
+use common::{Run, json, plan};
 
 /// A value that would set the window title (OSC 0), write the clipboard
 /// (OSC 52), clear the screen (C1 CSI) and show what follows right to left.
@@ -46,6 +46,11 @@ fn control_characters_of_a_plan_are_shown_escaped() {
             out.stdout
         );
     }
+    let out = run.exec(&["check", "--as-of", "2025-04-27", "--format", "github"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(!has_controls(&out.stdout), "{:?}", out.stdout);
+    assert!(out.stdout.contains("::error file=plan.rect,line=22,"));
+    assert!(out.stdout.contains(SHOWN), "{}", out.stdout);
     // A lone CR (which would go back and write over the line) in a line
     // that does not parse.
     let run = Run::new().file(
@@ -60,6 +65,132 @@ fn control_characters_of_a_plan_are_shown_escaped() {
         "{}",
         out.stdout
     );
+}
+
+#[test]
+fn machine_formats_carry_control_characters_as_their_syntax_escapes() {
+    let run = Run::new().file("plan.rect", evil_plan());
+    let check = |format: &str| {
+        let out = run.exec(&["check", "--as-of", "2025-04-27", "--format", format]);
+        assert_eq!(out.code, 1, "{out:?}");
+        // Nothing of C0 reaches the document raw.
+        assert!(
+            !out.stdout.contains(['\u{1b}', '\u{7}', '\r']),
+            "{format}: {:?}",
+            out.stdout
+        );
+        out.stdout
+    };
+    // JSON: the message round-trips exactly, C0 as `\u001b`.
+    let out = check("json");
+    assert!(out.contains("\\u001b]0;pwned\\u0007"), "{out}");
+    let doc = json(&out);
+    let message = doc["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains(EVIL), "{message:?}");
+    let log = json(&check("sarif"));
+    let text = log["runs"][0]["results"][0]["message"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(text.contains(EVIL), "{text:?}");
+    let issues = json(&check("gitlab"));
+    let description = issues[0]["description"].as_str().unwrap();
+    assert!(description.contains(EVIL), "{description:?}");
+    // JUnit: valid XML (which cannot hold C0 controls), the message shown
+    // as people see it.
+    let out = check("junit");
+    let doc = roxmltree::Document::parse(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let failure = doc
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .unwrap();
+    assert!(failure.text().unwrap().contains(SHOWN), "{out}");
+}
+
+#[test]
+fn file_names_with_control_characters_are_shown_escaped() {
+    let name = "a\u{1b}]0;x\u{7}.rect";
+    let shown = "a\\u{1b}]0;x\\u{7}.rect";
+    // Indented as fmt would not: fmt has something to say.
+    let run = Run::new().file(name, evil_plan().replace("      时限：", "  时限："));
+    let out = run.exec(&["check", "--as-of", "2025-04-27", "--lang", "en"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(!has_controls(&out.stdout), "{:?}", out.stdout);
+    assert!(
+        out.stdout.contains(&format!("[{shown}:22:6]")),
+        "{}",
+        out.stdout
+    );
+    // JSON names the file as it is.
+    let out = run.exec(&["check", "--as-of", "2025-04-27", "--format", "json"]);
+    assert_eq!(json(&out.stdout)["diagnostics"][0]["path"], name);
+    // fmt lists it, and its diff, escaped.
+    let out = run.exec(&["fmt", "--check", "--lang", "en", "."]);
+    assert!(!has_controls(&out.stdout), "{:?}", out.stdout);
+    assert!(
+        out.stdout.contains(&format!("would reformat: {shown}")),
+        "{out:?}"
+    );
+    let out = run.exec(&["fmt", "--diff", "."]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(!has_controls(&out.stdout), "{:?}", out.stdout);
+    assert!(
+        out.stdout.contains(&format!("--- {shown}\n")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(&format!("\n-  时限：{SHOWN}\n")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(&format!("\n+      时限：{SHOWN}\n")),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn baseline_records_are_shown_escaped() {
+    let record = serde_json::json!({
+        "version": 1,
+        "tool": "rectlint",
+        "findings": [{
+            "path": "gone\u{1b}]0;x\u{7}.rect",
+            "code": "T007",
+            "node": "A1\u{9b}2J",
+            "content": "0000000000000000"
+        }]
+    });
+    let run = Run::new()
+        .file("plan.rect", plan(""))
+        .file("base.json", record.to_string());
+    for format in ["human", "github", "json"] {
+        let out = run.exec(&[
+            "check",
+            "--as-of",
+            "2025-04-27",
+            "--baseline",
+            "base.json",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.code, 0, "{out:?}");
+        // JSON carries the record as it is (C0 escaped); the notes to
+        // standard error do not.
+        let said = match format {
+            "json" => out.stderr,
+            _ => format!("{}{}", out.stdout, out.stderr),
+        };
+        assert!(!has_controls(&said), "{format}: {said:?}");
+        {
+            assert!(
+                said.contains("gone\\u{1b}]0;x\\u{7}.rect"),
+                "{format}: {said}"
+            );
+            assert!(said.contains("A1\\u{9b}2J"), "{format}: {said}");
+        }
+    }
 }
 
 /// A plan with `line` as the second line of its plan block.

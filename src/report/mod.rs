@@ -316,7 +316,9 @@ pub fn notes(s: &Summary, run: &RunInfo, pruneable: bool) -> String {
     let lang = run.lang;
     let mut out = String::new();
     if let Some(b) = &run.baseline {
-        let file = &b.file;
+        // The baseline's name and records are shown escaped: a baseline
+        // comes with the repository.
+        let file = terminal::line(&b.file);
         if let Some(n) = b.written {
             let _ = writeln!(
                 out,
@@ -360,8 +362,9 @@ pub fn notes(s: &Summary, run: &RunInfo, pruneable: bool) -> String {
                 }
             );
             for key in &b.pruneable {
-                let node = key.node.as_deref().unwrap_or("-");
-                let _ = writeln!(out, "  {}  {}  {node}", key.path, key.code);
+                let node = terminal::line(key.node.as_deref().unwrap_or("-"));
+                let (path, code) = (terminal::line(&key.path), terminal::line(&key.code));
+                let _ = writeln!(out, "  {path}  {code}  {node}");
             }
         }
     }
