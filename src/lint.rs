@@ -207,6 +207,12 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         };
         let stdin = stdin.as_deref();
         let mut done = check_one(input, resolved, dates, stdin, keep_text, fix, intake);
+        if let Some(path) = &input.path {
+            let bytes = shown_bytes(path, &cwd);
+            if bytes != done.report.path.as_bytes() {
+                done.report.raw_path = Some(bytes);
+            }
+        }
         if render_json && !done.skipped && json::renders_in_parallel(&done.report) {
             // A rendering that fails is tried again, and reported, when the
             // report is written.
@@ -777,7 +783,7 @@ pub(crate) fn collect_walking(
             let absolute = stdin_name.map(|n| config::normalize(&cwd.join(n)));
             let display = stdin_name.map_or_else(|| "<stdin>".to_owned(), |n| shown(n, cwd));
             inputs.insert(
-                display.clone(),
+                (display.clone(), Vec::new()),
                 Input {
                     display,
                     path: None,
@@ -1003,9 +1009,15 @@ impl Scope {
     }
 }
 
-fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, absolute: PathBuf, cwd: &Path) {
+/// The inputs of a run by their shown path, then by their path's bytes:
+/// two files whose shown paths are alike (names that are not UTF-8) are two
+/// inputs, in the same order on every run.
+type Inputs = BTreeMap<(String, Vec<u8>), Input>;
+
+fn insert_file(inputs: &mut Inputs, path: &Path, absolute: PathBuf, cwd: &Path) {
     let display = shown(path, cwd);
-    inputs.entry(display.clone()).or_insert_with(|| Input {
+    let key = (display.clone(), shown_bytes(path, cwd));
+    inputs.entry(key).or_insert_with(|| Input {
         display,
         path: Some(path.to_path_buf()),
         absolute: Some(absolute),
@@ -1013,15 +1025,40 @@ fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, absolute: Path
 }
 
 /// A path as shown to the user: relative to the working directory when it is
-/// inside it, without a leading `./`, with `/` separators.
+/// inside it, without a leading `./`, with `/` separators. Bytes of a name
+/// that are not UTF-8 are shown as `\xFE` (a `\` of a name is shown as `/`,
+/// so the two never meet).
 fn shown(path: &Path, cwd: &Path) -> String {
+    use std::fmt::Write as _;
     let relative = path.strip_prefix(cwd).unwrap_or(path);
-    let text = relative.to_string_lossy().replace('\\', "/");
-    let mut text = text.as_str();
-    while let Some(rest) = text.strip_prefix("./") {
-        text = rest;
+    let mut text = String::new();
+    for chunk in relative.as_os_str().as_encoded_bytes().utf8_chunks() {
+        text.push_str(&chunk.valid().replace('\\', "/"));
+        for byte in chunk.invalid() {
+            let _ = write!(text, "\\x{byte:02X}");
+        }
     }
-    text.to_owned()
+    let mut shown = text.as_str();
+    while let Some(rest) = shown.strip_prefix("./") {
+        shown = rest;
+    }
+    shown.to_owned()
+}
+
+/// The bytes of the path [`shown`] shows, as the file system has them
+/// (`/`-separated on Windows): what names the file where its shown path
+/// cannot.
+fn shown_bytes(path: &Path, cwd: &Path) -> Vec<u8> {
+    let relative = path.strip_prefix(cwd).unwrap_or(path);
+    let mut bytes = relative.as_os_str().as_encoded_bytes();
+    let separator = |b: &u8| *b == b'/' || (cfg!(windows) && *b == b'\\');
+    while bytes.len() >= 2 && bytes[0] == b'.' && separator(&bytes[1]) {
+        bytes = &bytes[2..];
+    }
+    bytes
+        .iter()
+        .map(|b| if separator(b) { b'/' } else { *b })
+        .collect()
 }
 
 /// The folder whose configuration applies to an input.

@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(escape_data("100%\r\nnext: a,b"), "100%25%0D%0Anext: a,b");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
         // Other control characters as people are shown them.
-        assert_eq!(escape_data("a\u{1b}]0;x\u{7}\rb"), "a\\u{1b}]0;x\\u{7}\\u{d}b");
+        assert_eq!(
+            escape_data("a\u{1b}]0;x\u{7}\rb"),
+            "a\\u{1b}]0;x\\u{7}\\u{d}b"
+        );
         assert_eq!(escape_property("p\u{9b}.rect"), "p\\u{9b}.rect");
     }
 }

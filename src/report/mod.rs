@@ -81,6 +81,10 @@ pub struct FileReport {
     /// The path as shown: relative to the working directory when it is
     /// inside it, `/`-separated.
     pub path: String,
+    /// The bytes of the shown path as the file system has them, when they
+    /// are not `path` (a name that is not UTF-8, shown with `\xFE`): SARIF
+    /// points at the file with them.
+    pub raw_path: Option<Vec<u8>>,
     /// The file's text, kept only for formats that quote it.
     pub text: Option<String>,
     pub diagnostics: Vec<Located>,
@@ -154,6 +158,7 @@ impl FileReport {
         }
         Self {
             path,
+            raw_path: None,
             text: keep_text.then(|| text.to_owned()),
             diagnostics,
             json: None,
