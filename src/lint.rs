@@ -508,6 +508,54 @@ pub fn exercise(bytes: &[u8], profile: &Profile, dates: Dates) {
     }
 }
 
+/// Spaces put before a file's first finding by [`long_lines`]: past
+/// display column 65,535, where miette once panicked.
+pub const LONG_LINE_SHIFT: usize = 70_000;
+/// Stray `}` put on one line by [`long_lines`]: each finding once reprinted
+/// the whole line (1.2 GB of output).
+pub const LONG_LINE_FINDINGS: usize = 20_000;
+
+/// `bytes` made into long lines, decoded: with [`LONG_LINE_SHIFT`] spaces
+/// put right before its first finding (at the start when there is none),
+/// which then lies that far along its line; and with a line of
+/// [`LONG_LINE_FINDINGS`] stray `}` after it. What bytes are not text are
+/// left out.
+pub fn long_lines(bytes: &[u8], profile: &Profile, dates: Dates) -> [Vec<u8>; 2] {
+    let checked = check_bytes(bytes, profile, dates, &FileInfo::default());
+    let text: &str = &checked.text;
+    let first = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.primary.span.start())
+        .min()
+        .unwrap_or(0)
+        .min(text.len());
+    let mut at = first;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut shifted = String::with_capacity(text.len() + LONG_LINE_SHIFT);
+    shifted.push_str(&text[..at]);
+    shifted.push_str(&" ".repeat(LONG_LINE_SHIFT));
+    shifted.push_str(&text[at..]);
+    let mut braces = text.to_owned();
+    if !braces.is_empty() && !braces.ends_with('\n') {
+        braces.push('\n');
+    }
+    braces.push_str(&"} ".repeat(LONG_LINE_FINDINGS));
+    braces.push('\n');
+    [shifted.into_bytes(), braces.into_bytes()]
+}
+
+/// [`exercise`] on each of [`long_lines`]. The fuzz target runs it on some
+/// inputs (it takes a while: 20,000 findings rendered every way), the
+/// robustness tests on some mutants.
+pub fn exercise_long_lines(bytes: &[u8], profile: &Profile, dates: Dates) {
+    for variant in long_lines(bytes, profile, dates) {
+        exercise(&variant, profile, dates);
+    }
+}
+
 /// Render a checked file in every format and both languages, and the human
 /// format once more in colour and 40 columns wide: each output, in memory,
 /// with its language, format and whether it is that narrow one.
