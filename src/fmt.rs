@@ -25,6 +25,7 @@ use crate::lint::{self, RunError};
 use crate::parse::keywords::Keyword;
 use crate::parse::lines::{Entry, Line, LineKind, Value, ValueForm, value_text};
 use crate::parse::{Parsed, parse};
+use crate::report::terminal;
 use crate::source::Encoding;
 use crate::span::LineIndex;
 use crate::write::{self, WriteError};
@@ -525,7 +526,17 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
             .min(crate::span::MAX_TEXT - 1);
         let outcome = match &input.path {
             None => stdin(args, endings, limit, lang, out)?,
-            Some(path) => file(path, &input.display, limit, args, endings, lang, out),
+            // File names and diffs are shown with control characters
+            // escaped (`report::terminal`).
+            Some(path) => file(
+                path,
+                &terminal::line(&input.display),
+                limit,
+                args,
+                endings,
+                lang,
+                out,
+            ),
         };
         match outcome {
             Outcome::Unchanged => unchanged += 1,
@@ -669,7 +680,11 @@ fn stdin(
                 for note in &rewrite.notes {
                     complain(lang, "<stdin>", note);
                 }
-                write!(out, "{}", diff(&rewrite.old, rewrite.text(), "<stdin>"))?;
+                write!(
+                    out,
+                    "{}",
+                    terminal::text(&diff(&rewrite.old, rewrite.text(), "<stdin>"))
+                )?;
             } else if !args.check {
                 out.write_all(&rewrite.bytes)?;
             }
@@ -741,7 +756,11 @@ fn file(
         for note in &rewrite.notes {
             complain(lang, shown, note);
         }
-        let _ = write!(out, "{}", diff(&rewrite.old, rewrite.text(), shown));
+        let _ = write!(
+            out,
+            "{}",
+            terminal::text(&diff(&rewrite.old, rewrite.text(), shown))
+        );
     } else if args.check {
         let line = match lang {
             Lang::Zh => format!("需要格式化：{shown}"),

@@ -81,11 +81,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     })
 }
 
+/// Say why a run could not be done. What is said may quote file names and
+/// files: control characters are shown escaped.
 fn report_error(error: &lint::RunError, lang: Lang) {
+    let shown = |text: &str| report::terminal::text(text).into_owned();
     let stderr = &mut std::io::stderr();
     match error {
         lint::RunError::Usage(text) => {
-            let _ = writeln!(stderr, "rectlint: {}", text.get(lang));
+            let _ = writeln!(stderr, "rectlint: {}", shown(text.get(lang)));
         }
         lint::RunError::Config(e) => {
             let handler = miette::GraphicalReportHandler::new_themed(
@@ -93,13 +96,13 @@ fn report_error(error: &lint::RunError, lang: Lang) {
             );
             let mut out = String::new();
             if handler.render_report(&mut out, e).is_ok() {
-                let _ = write!(stderr, "{out}");
+                let _ = write!(stderr, "{}", shown(&out));
             } else {
-                let _ = writeln!(stderr, "rectlint: {e}");
+                let _ = writeln!(stderr, "rectlint: {}", shown(&e.to_string()));
             }
         }
         lint::RunError::Io(e) => {
-            let _ = writeln!(stderr, "rectlint: {e}");
+            let _ = writeln!(stderr, "rectlint: {}", shown(&e.to_string()));
         }
     }
 }

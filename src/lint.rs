@@ -216,6 +216,12 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         };
         let stdin = stdin.as_deref();
         let mut done = check_one(input, resolved, dates, stdin, keep_text, fix, intake);
+        if let Some(path) = &input.path {
+            let bytes = shown_bytes(path, &cwd);
+            if bytes != done.report.path.as_bytes() {
+                done.report.raw_path = Some(bytes);
+            }
+        }
         if render_json && !done.skipped && json::renders_in_parallel(&done.report) {
             // A rendering that fails is tried again, and reported, when the
             // report is written.
@@ -227,7 +233,7 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     };
     let mut report = |mut done: Done| -> Result<(), RunError> {
         if done.skipped {
-            let path = &done.report.path;
+            let path = report::terminal::line(&done.report.path);
             let note = match lang {
                 Lang::Zh => format!("rectlint: 跳过二进制文件 {path}"),
                 Lang::En => format!("rectlint: skipped {path}: a binary file"),
@@ -254,12 +260,14 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         profiles_seen.insert(done.profile);
         if let Some(diff) = done.diff {
             would_change = true;
-            write!(out, "{diff}")?;
+            // A diff is shown to people: control characters escaped.
+            write!(out, "{}", report::terminal::text(&diff))?;
             return Ok(());
         }
         if let Some(why) = done.write_error {
             write_failed = true;
-            eprintln!("rectlint: {}: {}", done.report.path, why.get(lang));
+            let path = report::terminal::line(&done.report.path);
+            eprintln!("rectlint: {path}: {}", why.get(lang));
         }
         if stdin_fix {
             // The whole text, even when nothing was fixed (or nothing could
@@ -523,6 +531,54 @@ pub fn exercise(bytes: &[u8], profile: &Profile, dates: Dates) {
             panic!("fmt would change what the text reads as (line {line:?})")
         }
         Err(crate::fmt::Unformattable::Syntax(_)) => {}
+    }
+}
+
+/// Spaces put before a file's first finding by [`long_lines`]: past
+/// display column 65,535, where miette once panicked.
+pub const LONG_LINE_SHIFT: usize = 70_000;
+/// Stray `}` put on one line by [`long_lines`]: each finding once reprinted
+/// the whole line (1.2 GB of output).
+pub const LONG_LINE_FINDINGS: usize = 20_000;
+
+/// `bytes` made into long lines, decoded: with [`LONG_LINE_SHIFT`] spaces
+/// put right before its first finding (at the start when there is none),
+/// which then lies that far along its line; and with a line of
+/// [`LONG_LINE_FINDINGS`] stray `}` after it. What bytes are not text are
+/// left out.
+pub fn long_lines(bytes: &[u8], profile: &Profile, dates: Dates) -> [Vec<u8>; 2] {
+    let checked = check_bytes(bytes, profile, dates, &FileInfo::default());
+    let text: &str = &checked.text;
+    let first = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.primary.span.start())
+        .min()
+        .unwrap_or(0)
+        .min(text.len());
+    let mut at = first;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut shifted = String::with_capacity(text.len() + LONG_LINE_SHIFT);
+    shifted.push_str(&text[..at]);
+    shifted.push_str(&" ".repeat(LONG_LINE_SHIFT));
+    shifted.push_str(&text[at..]);
+    let mut braces = text.to_owned();
+    if !braces.is_empty() && !braces.ends_with('\n') {
+        braces.push('\n');
+    }
+    braces.push_str(&"} ".repeat(LONG_LINE_FINDINGS));
+    braces.push('\n');
+    [shifted.into_bytes(), braces.into_bytes()]
+}
+
+/// [`exercise`] on each of [`long_lines`]. The fuzz target runs it on some
+/// inputs (it takes a while: 20,000 findings rendered every way), the
+/// robustness tests on some mutants.
+pub fn exercise_long_lines(bytes: &[u8], profile: &Profile, dates: Dates) {
+    for variant in long_lines(bytes, profile, dates) {
+        exercise(&variant, profile, dates);
     }
 }
 
@@ -862,7 +918,7 @@ pub(crate) fn collect_walking(
             let absolute = stdin_name.map(|n| config::normalize(&cwd.join(n)));
             let display = stdin_name.map_or_else(|| "<stdin>".to_owned(), |n| shown(n, cwd));
             inputs.insert(
-                display.clone(),
+                (display.clone(), Vec::new()),
                 Input {
                     display,
                     path: None,
@@ -1088,9 +1144,15 @@ impl Scope {
     }
 }
 
-fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, absolute: PathBuf, cwd: &Path) {
+/// The inputs of a run by their shown path, then by their path's bytes:
+/// two files whose shown paths are alike (names that are not UTF-8) are two
+/// inputs, in the same order on every run.
+type Inputs = BTreeMap<(String, Vec<u8>), Input>;
+
+fn insert_file(inputs: &mut Inputs, path: &Path, absolute: PathBuf, cwd: &Path) {
     let display = shown(path, cwd);
-    inputs.entry(display.clone()).or_insert_with(|| Input {
+    let key = (display.clone(), shown_bytes(path, cwd));
+    inputs.entry(key).or_insert_with(|| Input {
         display,
         path: Some(path.to_path_buf()),
         absolute: Some(absolute),
@@ -1098,15 +1160,40 @@ fn insert_file(inputs: &mut BTreeMap<String, Input>, path: &Path, absolute: Path
 }
 
 /// A path as shown to the user: relative to the working directory when it is
-/// inside it, without a leading `./`, with `/` separators.
+/// inside it, without a leading `./`, with `/` separators. Bytes of a name
+/// that are not UTF-8 are shown as `\xFE` (a `\` of a name is shown as `/`,
+/// so the two never meet).
 fn shown(path: &Path, cwd: &Path) -> String {
+    use std::fmt::Write as _;
     let relative = path.strip_prefix(cwd).unwrap_or(path);
-    let text = relative.to_string_lossy().replace('\\', "/");
-    let mut text = text.as_str();
-    while let Some(rest) = text.strip_prefix("./") {
-        text = rest;
+    let mut text = String::new();
+    for chunk in relative.as_os_str().as_encoded_bytes().utf8_chunks() {
+        text.push_str(&chunk.valid().replace('\\', "/"));
+        for byte in chunk.invalid() {
+            let _ = write!(text, "\\x{byte:02X}");
+        }
     }
-    text.to_owned()
+    let mut shown = text.as_str();
+    while let Some(rest) = shown.strip_prefix("./") {
+        shown = rest;
+    }
+    shown.to_owned()
+}
+
+/// The bytes of the path [`shown`] shows, as the file system has them
+/// (`/`-separated on Windows): what names the file where its shown path
+/// cannot.
+fn shown_bytes(path: &Path, cwd: &Path) -> Vec<u8> {
+    let relative = path.strip_prefix(cwd).unwrap_or(path);
+    let mut bytes = relative.as_os_str().as_encoded_bytes();
+    let separator = |b: &u8| *b == b'/' || (cfg!(windows) && *b == b'\\');
+    while bytes.len() >= 2 && bytes[0] == b'.' && separator(&bytes[1]) {
+        bytes = &bytes[2..];
+    }
+    bytes
+        .iter()
+        .map(|b| if separator(b) { b'/' } else { *b })
+        .collect()
 }
 
 /// The folder whose configuration applies to an input.

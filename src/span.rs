@@ -225,7 +225,9 @@ fn char_floor(text: &str, offset: usize) -> usize {
 }
 
 /// The places of `offsets`, none before `at`, which is on `line`, a line
-/// that starts at `line_start`.
+/// that starts at `line_start`. Columns on a line are counted on from the
+/// previous offset on it, so that many offsets on one long line (20,000
+/// stray braces) cost the line once, not once each.
 fn line_cols_from(
     text: &str,
     offsets: &[usize],
@@ -234,6 +236,8 @@ fn line_cols_from(
     mut line_start: usize,
 ) -> Vec<LineCol> {
     let bytes = text.as_bytes();
+    // The previous offset and its column, while on the same line.
+    let mut previous: Option<(usize, usize)> = None;
     offsets
         .iter()
         .map(|&offset| {
@@ -243,12 +247,15 @@ fn line_cols_from(
             line += memchr::memchr_iter(b'\n', passed).count();
             if let Some(last) = memchr::memrchr(b'\n', passed) {
                 line_start = at + last + 1;
+                previous = None;
             }
             at = offset;
-            LineCol {
-                line,
-                column: text[line_start..offset].chars().count() + 1,
-            }
+            let column = match previous {
+                Some((from, column)) => column + text[from..offset].chars().count(),
+                None => text[line_start..offset].chars().count() + 1,
+            };
+            previous = Some((offset, column));
+            LineCol { line, column }
         })
         .collect()
 }

@@ -2,7 +2,9 @@
 //! examples and fixtures (truncations, byte flips, deleted braces, inserted
 //! syntax, shuffled lines, long runs of one piece on a line), very deep
 //! nesting, a long run of `"""x"""` pairs and a 50 MB file all end in a
-//! clean exit 0, 1 or 2. Files over the size limit are a P001 and binary
+//! clean exit 0, 1 or 2, and mutants made into long lines (a finding past
+//! column 70,000, 20,000 findings on one line) are checked and rendered
+//! every way without a panic. Files over the size limit are a P001 and binary
 //! files met in folders are skipped with a note, the other files checked.
 //! The inputs the fuzzer (`fuzz/`) found troublesome stay here as tests.
 
@@ -14,7 +16,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use common::{Run, plan, repo};
 use rectlint::check::{Dates, FileInfo};
 use rectlint::config::Profile;
-use rectlint::lint::check_bytes;
+use rectlint::lint::{check_bytes, long_lines};
+use rectlint::report::FileReport;
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
 struct Rng(u64);
@@ -224,6 +227,74 @@ fn thousands_of_mutants_never_panic_the_checker() {
         }
     }
     assert!(failures.is_empty(), "inputs that panic: {failures:?}");
+}
+
+/// What the fuzz target does with one input in sixteen
+/// ([`rectlint::lint::exercise_long_lines`]), on mutants: their first finding
+/// moved past column 70,000 (where miette once panicked), and 20,000 stray
+/// `}` on one line after them (each finding once reprinted the line). The
+/// second takes seconds (20,000 findings rendered every way), so a few.
+#[test]
+fn mutants_made_into_long_lines_never_panic() {
+    let profile = Profile::shipped("strict").unwrap();
+    let dates = Dates {
+        as_of: None,
+        today: Some("2025-04-27".parse().unwrap()),
+    };
+    let mut failures = Vec::new();
+    for (i, bytes) in mutants(60).iter().enumerate() {
+        let [shifted, braces] = long_lines(bytes, &profile, dates);
+        let mut variants = vec![shifted];
+        if i % 30 == 0 {
+            variants.push(braces);
+        }
+        for (j, variant) in variants.iter().enumerate() {
+            let result = catch_unwind(AssertUnwindSafe(|| {
+                rectlint::lint::exercise(variant, &profile, dates);
+            }));
+            if result.is_err() {
+                let path = std::env::temp_dir().join(format!("rectlint-panic-long-{i}-{j}.rect"));
+                std::fs::write(&path, variant).unwrap();
+                failures.push(path);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "inputs that panic: {failures:?}");
+}
+
+/// The long lines the fuzz target and the test above make are what they
+/// say: a finding past column 70,000, and 20,000 findings on one line.
+#[test]
+fn long_line_variants_hold_what_they_claim() {
+    let profile = Profile::shipped("strict").unwrap();
+    let dates = Dates {
+        as_of: None,
+        today: Some("2025-04-27".parse().unwrap()),
+    };
+    let seed = plan("      责任人：赵六\n");
+    let [shifted, braces] = long_lines(seed.as_bytes(), &profile, dates);
+    let located = |bytes: &[u8]| {
+        let checked = check_bytes(bytes, &profile, dates, &FileInfo::default());
+        FileReport::new(
+            "plan.rect".into(),
+            &checked.text,
+            checked.diagnostics,
+            false,
+        )
+        .diagnostics
+    };
+    assert!(
+        located(&shifted).iter().any(|d| d.start.column > 70_000),
+        "no finding past column 70,000"
+    );
+    let found = located(&braces);
+    let last_line = found.iter().map(|d| d.start.line).max().unwrap();
+    let on_it = found.iter().filter(|d| d.start.line == last_line).count();
+    assert!(on_it >= 20_000, "{on_it} findings on the last line");
+    let start = std::time::Instant::now();
+    rectlint::lint::exercise_long_lines(seed.as_bytes(), &profile, dates);
+    let took = start.elapsed();
+    assert!(took.as_secs() < 60, "{took:?}");
 }
 
 #[test]

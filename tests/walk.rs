@@ -294,3 +294,113 @@ fn an_empty_shard_is_fine_and_bad_shards_stop_the_run() {
         assert_eq!(out.code, 2, "{bad}: {out:?}");
     }
 }
+
+/// Two names that are not UTF-8 and differ only where they are not
+/// (`plan\xFE.rect`, `plan\xFF.rect`) were both shown `plan�.rect`, and
+/// inputs were keyed by that: one was never checked ("checked 1 file"), and
+/// SARIF pointed at a file that does not exist. Each is checked, shown with
+/// its byte escaped, in the same order every time; SARIF names the real
+/// bytes.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_each_checked_and_told_apart() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let run = Run::new();
+    let bad = faulty_plan();
+    let warned = common::warning_plan();
+    for (name, text) in [(&b"plan\xfe.rect"[..], &bad), (b"plan\xff.rect", &warned)] {
+        let dir = run.path().join("plans");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(OsStr::from_bytes(name)), text).unwrap();
+    }
+    let out = run.exec(&[
+        "check",
+        "plans",
+        "--format",
+        "json",
+        "--as-of",
+        "2025-04-27",
+    ]);
+    assert_eq!(out.code, 1, "{out:?}");
+    let doc = json(&out.stdout);
+    assert_eq!(doc["summary"]["files"], 2, "{}", out.stdout);
+    let found: Vec<(String, String)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_owned(),
+                d["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("plans/plan\\xFE.rect".to_owned(), "R001".to_owned()),
+            ("plans/plan\\xFE.rect".to_owned(), "S004".to_owned()),
+            ("plans/plan\\xFF.rect".to_owned(), "S004".to_owned()),
+        ]
+    );
+    let out = run.exec(&["check", "plans", "--lang", "en", "--as-of", "2025-04-27"]);
+    assert!(
+        out.stdout.contains("[plans/plan\\xFE.rect:18:5]"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("[plans/plan\\xFF.rect:21:11]"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Checked 2 files"), "{}", out.stdout);
+    // SARIF: a percent-encoded URI of each file's own bytes.
+    let out = run.exec(&[
+        "check",
+        "plans",
+        "--format",
+        "sarif",
+        "--as-of",
+        "2025-04-27",
+    ]);
+    let log = json(&out.stdout);
+    let uris: BTreeSet<&str> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        uris,
+        BTreeSet::from(["plans/plan%FE.rect", "plans/plan%FF.rect"])
+    );
+    // Named on the command line, each is its own file too.
+    let fe = run
+        .path()
+        .join("plans")
+        .join(OsStr::from_bytes(b"plan\xfe.rect"));
+    let ff = run
+        .path()
+        .join("plans")
+        .join(OsStr::from_bytes(b"plan\xff.rect"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectlint"))
+        .args([
+            OsStr::new("check"),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+        ])
+        .args([ff.as_os_str(), fe.as_os_str()])
+        .current_dir(run.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let doc = json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(doc["summary"]["files"], 2, "{doc}");
+}

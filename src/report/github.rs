@@ -10,7 +10,9 @@
 //! when the finding starts and ends on one line, as GitHub wants;
 //! `endColumn` is one past the end, as in every other format. Data is
 //! escaped as the runner requires (`%`, CR, LF), property values also `:`
-//! and `,`. Baseline records that no longer occur are `notice`s without a
+//! and `,`; other control characters of a plan or a file name are shown
+//! escaped (`\u{1b}`, see [`super::terminal`]), since the log is read on
+//! terminals too. Baseline records that no longer occur are `notice`s without a
 //! file; `--statistics`, the notes and the summary follow as plain log text.
 
 use std::fmt::Write as _;
@@ -32,7 +34,8 @@ impl Github {
 
 /// Escape the message of a workflow command.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    super::terminal::text(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -141,5 +144,11 @@ mod tests {
     fn escapes_as_the_runner_wants() {
         assert_eq!(escape_data("100%\r\nnext: a,b"), "100%25%0D%0Anext: a,b");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        // Other control characters as people are shown them.
+        assert_eq!(
+            escape_data("a\u{1b}]0;x\u{7}\rb"),
+            "a\\u{1b}]0;x\\u{7}\\u{d}b"
+        );
+        assert_eq!(escape_property("p\u{9b}.rect"), "p\\u{9b}.rect");
     }
 }

@@ -44,8 +44,11 @@ impl Junit {
     }
 }
 
-/// Escape text for XML content or a double-quoted attribute; characters XML
-/// 1.0 cannot hold become U+FFFD.
+/// Escape text for XML content or a double-quoted attribute. Control
+/// characters, which XML 1.0 cannot hold (C0) or a reader's terminal may
+/// obey (DEL, C1, the bidirectional overrides), are written out as
+/// `\u{1b}`, as the human format shows them; U+FFFE and U+FFFF, which XML
+/// cannot hold either, become U+FFFD.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -58,7 +61,8 @@ pub fn escape(text: &str) -> String {
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
             '\t' => out.push_str("&#9;"),
-            c if (c < ' ') || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c if super::terminal::is_control(c) => super::terminal::push_escaped(&mut out, c),
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -178,8 +182,8 @@ mod tests {
     #[test]
     fn escapes_what_xml_cannot_hold() {
         assert_eq!(
-            escape("a<b>&\"c'\n\u{1}"),
-            "a&lt;b&gt;&amp;&quot;c&apos;&#10;\u{fffd}"
+            escape("a<b>&\"c'\n\u{1}\u{1b}\u{9b}\u{ffff}"),
+            "a&lt;b&gt;&amp;&quot;c&apos;&#10;\\u{1}\\u{1b}\\u{9b}\u{fffd}"
         );
         assert_eq!(escape_content("a\n<b>"), "a\n&lt;b&gt;");
     }

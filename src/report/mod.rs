@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod terminal;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -80,6 +81,10 @@ pub struct FileReport {
     /// The path as shown: relative to the working directory when it is
     /// inside it, `/`-separated.
     pub path: String,
+    /// The bytes of the shown path as the file system has them, when they
+    /// are not `path` (a name that is not UTF-8, shown with `\xFE`): SARIF
+    /// points at the file with them.
+    pub raw_path: Option<Vec<u8>>,
     /// The file's text, kept only for formats that quote it.
     pub text: Option<String>,
     pub diagnostics: Vec<Located>,
@@ -153,6 +158,7 @@ impl FileReport {
         }
         Self {
             path,
+            raw_path: None,
             text: keep_text.then(|| text.to_owned()),
             diagnostics,
             json: None,
@@ -315,7 +321,9 @@ pub fn notes(s: &Summary, run: &RunInfo, pruneable: bool) -> String {
     let lang = run.lang;
     let mut out = String::new();
     if let Some(b) = &run.baseline {
-        let file = &b.file;
+        // The baseline's name and records are shown escaped: a baseline
+        // comes with the repository.
+        let file = terminal::line(&b.file);
         if let Some(n) = b.written {
             let _ = writeln!(
                 out,
@@ -359,8 +367,9 @@ pub fn notes(s: &Summary, run: &RunInfo, pruneable: bool) -> String {
                 }
             );
             for key in &b.pruneable {
-                let node = key.node.as_deref().unwrap_or("-");
-                let _ = writeln!(out, "  {}  {}  {node}", key.path, key.code);
+                let node = terminal::line(key.node.as_deref().unwrap_or("-"));
+                let (path, code) = (terminal::line(&key.path), terminal::line(&key.code));
+                let _ = writeln!(out, "  {path}  {code}  {node}");
             }
         }
     }

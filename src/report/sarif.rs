@@ -51,7 +51,16 @@ pub struct Sarif {
 impl Sarif {
     /// `cwd`: the working directory, which relative URIs start from.
     pub fn new(lang: Lang, cwd: &std::path::Path) -> Self {
-        let mut root = file_uri(&cwd.to_string_lossy().replace('\\', "/"));
+        // The folder's bytes, as the file system has them.
+        let mut bytes = cwd.as_os_str().as_encoded_bytes().to_vec();
+        if cfg!(windows) {
+            for b in &mut bytes {
+                if *b == b'\\' {
+                    *b = b'/';
+                }
+            }
+        }
+        let mut root = file_uri(&bytes);
         if !root.ends_with('/') {
             root.push('/');
         }
@@ -236,7 +245,8 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn physical(path: &str, start: LineCol, end: LineCol) -> PhysicalLocation {
+/// Where a finding is in the file whose shown path has the bytes `path`.
+fn physical(path: &[u8], start: LineCol, end: LineCol) -> PhysicalLocation {
     let relative = !is_absolute(path);
     PhysicalLocation {
         artifact_location: ArtifactLocation {
@@ -256,20 +266,20 @@ fn physical(path: &str, start: LineCol, end: LineCol) -> PhysicalLocation {
     }
 }
 
-fn is_absolute(path: &str) -> bool {
-    path.starts_with('/') || drive(path).is_some()
+fn is_absolute(path: &[u8]) -> bool {
+    path.starts_with(b"/") || drive(path).is_some()
 }
 
 /// `C` of `C:/…`.
-fn drive(path: &str) -> Option<char> {
-    let mut chars = path.chars();
-    let letter = chars.next()?;
-    (letter.is_ascii_alphabetic() && chars.next() == Some(':') && chars.next() == Some('/'))
-        .then_some(letter)
+fn drive(path: &[u8]) -> Option<char> {
+    match path {
+        [letter, b':', b'/', ..] if letter.is_ascii_alphabetic() => Some(char::from(*letter)),
+        _ => None,
+    }
 }
 
 /// A `file:` URI of an absolute `/`-separated path.
-fn file_uri(path: &str) -> String {
+fn file_uri(path: &[u8]) -> String {
     if let Some(letter) = drive(path) {
         format!("file:///{letter}:{}", encode(&path[2..]))
     } else {
@@ -278,12 +288,13 @@ fn file_uri(path: &str) -> String {
 }
 
 /// Percent-encode a `/`-separated path as a URI path: everything but
-/// unreserved characters, `/` and the sub-delimiters, as UTF-8 bytes. `:` is
-/// encoded too, so a relative path never reads as a scheme.
-fn encode(path: &str) -> String {
+/// unreserved characters, `/` and the sub-delimiters, byte by byte (UTF-8,
+/// or whatever bytes a name that is not UTF-8 has). `:` is encoded too, so a
+/// relative path never reads as a scheme.
+fn encode(path: &[u8]) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
+    for &b in path {
         let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b);
         if keep {
             out.push(char::from(b));
@@ -296,8 +307,9 @@ fn encode(path: &str) -> String {
 
 impl Reporter for Sarif {
     fn file(&mut self, _out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let uri = file.raw_path.as_deref().unwrap_or(file.path.as_bytes());
         for located in &file.diagnostics {
-            self.results.push(self.result(&file.path, located));
+            self.results.push(self.result(&file.path, uri, located));
         }
         Ok(())
     }
@@ -411,7 +423,9 @@ impl Reporter for Sarif {
 }
 
 impl Sarif {
-    fn result(&self, path: &str, located: &Located) -> SarifResult {
+    /// The result of a finding in the file shown as `path`, whose shown
+    /// path has the bytes `uri`.
+    fn result(&self, path: &str, uri: &[u8], located: &Located) -> SarifResult {
         let d = &located.diagnostic;
         let related_locations = d
             .secondary
@@ -420,7 +434,7 @@ impl Sarif {
             .enumerate()
             .map(|(i, (label, (start, end)))| Location {
                 id: Some(i + 1),
-                physical_location: physical(path, *start, *end),
+                physical_location: physical(uri, *start, *end),
                 message: label.text.as_ref().map(|t| Text::plain(t.get(self.lang))),
             })
             .collect();
@@ -431,7 +445,7 @@ impl Sarif {
             message: Text::plain(d.message.get(self.lang)),
             locations: [Location {
                 id: None,
-                physical_location: physical(path, located.start, located.end),
+                physical_location: physical(uri, located.start, located.end),
                 message: None,
             }],
             related_locations,
@@ -452,12 +466,15 @@ mod tests {
 
     #[test]
     fn paths_become_uri_references() {
+        let encode = |path: &str| encode(path.as_bytes());
         assert_eq!(encode("plans/a.rect"), "plans/a.rect");
         assert_eq!(encode("整改/a b.rect"), "%E6%95%B4%E6%94%B9/a%20b.rect");
         assert_eq!(encode("a:b%c#d?.rect"), "a%3Ab%25c%23d%3F.rect");
+        assert_eq!(super::encode(b"plan\xfe.rect"), "plan%FE.rect");
+        let file_uri = |path: &str| file_uri(path.as_bytes());
         assert_eq!(file_uri("/work/计划"), "file:///work/%E8%AE%A1%E5%88%92");
         assert_eq!(file_uri("C:/work/a.rect"), "file:///C:/work/a.rect");
-        assert!(is_absolute("/a") && is_absolute("D:/a") && !is_absolute("../a"));
+        assert!(is_absolute(b"/a") && is_absolute(b"D:/a") && !is_absolute(b"../a"));
     }
 
     #[test]
