@@ -14,7 +14,7 @@ use divan::Bencher;
 use divan::counter::{BytesCount, ItemsCount};
 use rectlint::check::{self, Dates, FileInfo};
 use rectlint::config::Profile;
-use rectlint::lint::check_bytes;
+use rectlint::engine::check_bytes;
 use rectlint::parse;
 
 fn main() {

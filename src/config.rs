@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::diagnostic::Severity;
 use crate::model::{EvidenceKind, InspectionKind};
-use crate::source::LineEnding;
+
+pub use crate::check::profile::{DEFAULT_MAX_FILE_SIZE, Level, LineEndings, Profile};
+pub use crate::source::normalize;
 
 /// The profiles shipped with rectlint: name and TOML text.
 pub const SHIPPED: [(&str, &str); 4] = [
@@ -27,28 +28,6 @@ pub const DEFAULT_PROFILE: &str = "xuncha";
 
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "rectlint.toml";
-
-/// A rule's level: a severity, or off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Error,
-    Warning,
-    Info,
-    Off,
-}
-
-impl Level {
-    /// The severity, or `None` when off.
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Error => Some(Severity::Error),
-            Level::Warning => Some(Severity::Warning),
-            Level::Info => Some(Severity::Info),
-            Level::Off => None,
-        }
-    }
-}
 
 /// The keys of a profile file and of `rectlint.toml`; all optional, so that
 /// each file sets only what it changes.
@@ -159,35 +138,6 @@ impl<'de> Deserialize<'de> for FileSize {
     }
 }
 
-/// `line_ending`: how `fmt` ends a plan's lines.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LineEndings {
-    /// As most of the file's lines end (see [`LineEnding::of`]).
-    #[default]
-    Auto,
-    Lf,
-    #[serde(alias = "cr-lf")]
-    Crlf,
-    /// CRLF on Windows, LF elsewhere.
-    Native,
-}
-
-impl LineEndings {
-    /// The line ending of a file whose text is `text`.
-    pub fn of(self, text: &str) -> LineEnding {
-        match self {
-            LineEndings::Auto => LineEnding::of(text),
-            LineEndings::Crlf => LineEnding::CrLf,
-            LineEndings::Native if cfg!(windows) => LineEnding::CrLf,
-            LineEndings::Lf | LineEndings::Native => LineEnding::Lf,
-        }
-    }
-}
-
-/// The default of `max_file_size`: 64 MB.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
-
 /// Read a size: bytes (`1048576`), or a number with `K`, `M` or `G`
 /// (optionally followed by `B` or `iB`; all binary: `64MB` is 64 × 1024 ×
 /// 1024 bytes).
@@ -260,51 +210,7 @@ impl From<EvidenceName> for EvidenceKind {
     }
 }
 
-/// Every value the rules read, resolved from a profile chain and a project's
-/// overrides.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Profile {
-    /// The name of the profile the chain starts from (`xuncha`, or a path).
-    pub name: String,
-    pub description: String,
-    pub kind: InspectionKind,
-    pub rectification_window_days: u32,
-    pub immediate_days: u32,
-    pub due_soon_days: u32,
-    pub max_measures_per_leader: u32,
-    pub closure_evidence: Vec<EvidenceKind>,
-    pub vague_deadlines: Vec<String>,
-    pub vague_phrases: Vec<String>,
-    pub placeholders: Vec<String>,
-    pub collective_names: Vec<String>,
-    pub leader_roles: Vec<String>,
-    pub meeting_words: Vec<String>,
-    pub document_words: Vec<String>,
-    pub counters: Vec<String>,
-    pub escalate: bool,
-    pub allow_redaction: bool,
-    /// Files larger than this many bytes are not read.
-    pub max_file_size: u64,
-    /// How `fmt` ends lines.
-    pub line_ending: LineEndings,
-    /// Explicit levels by code; rules not named keep their default
-    /// (escalated if `escalate`).
-    pub severity: BTreeMap<String, Level>,
-}
-
 impl Profile {
-    /// The level of a rule whose default severity is `default`.
-    pub fn level(&self, code: &str, default: Severity) -> Level {
-        if let Some(level) = self.severity.get(code) {
-            return *level;
-        }
-        match (default, self.escalate) {
-            (Severity::Info, true) | (Severity::Warning, false) => Level::Warning,
-            (Severity::Warning | Severity::Error, true) | (Severity::Error, false) => Level::Error,
-            (Severity::Info, false) => Level::Info,
-        }
-    }
-
     /// Apply the keys of `s` over this profile.
     fn apply(&mut self, s: Settings) {
         macro_rules! take {
@@ -654,30 +560,6 @@ pub struct Resolved {
     pub root: Option<PathBuf>,
 }
 
-/// `a/b/../c` → `a/c`, without touching the file system, so that the
-/// folders a plan's configuration, repository root and evidence are looked
-/// for in are the plan's own, whatever way its path was written. `..` above
-/// the root of an absolute path stays at the root; above a relative path it
-/// is kept.
-pub fn normalize(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => match out.components().next_back() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                Some(Component::RootDir | Component::Prefix(_)) => {}
-                _ => out.push(part),
-            },
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// The nearest ancestor of `dir` (itself included) holding `.git` or
 /// `rectlint.toml`, and the `rectlint.toml` there if any.
 pub fn find_root(dir: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
@@ -745,6 +627,7 @@ pub fn resolve(dir: &Path, overrides: &Overrides) -> Result<Resolved, ConfigErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
 
     #[test]
     fn paths_are_normalised_by_their_text() {

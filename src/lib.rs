@@ -1,28 +1,48 @@
 //! rectlint checks rectification plans (整改方案) written in the `.rect`
 //! language before they are submitted.
 //!
-//! Data flows one way: a file's bytes are decoded (`source`), read into a
-//! typed model with spans on every node (`parse` → `model`), checked by the
-//! rules the profile enables (`check`, configured by `config`), and rendered
-//! (`report`). `lint` drives a whole run over many files in parallel; `cli`
-//! holds the command line and [`run`] ties it together for `main`.
+//! The crate is built in one-way layers; a module imports only from its own
+//! layer or the layers before it (a test, `tests/it/layers.rs`, holds it to
+//! that):
+//!
+//! 0. **Leaves**: `span` (byte spans, line and column in characters or
+//!    UTF-16), `hash`, `suggest` (did-you-mean), `limits` (tuning
+//!    constants).
+//! 1. **Reading**: `diagnostic` (the finding type and its two languages),
+//!    `source` (bytes to text: UTF-8, GB18030, UTF-16), `parse` (the
+//!    grammar and the reader) and `model` (the typed plan, a span on every
+//!    node).
+//! 2. **Checking**: `check` (the rule registry, the rules, suppressions),
+//!    `config` (profiles and `rectlint.toml`), `fix`, `fmt` (the pure
+//!    formatter) and `engine`, the core API: [`engine::check_bytes`] checks
+//!    one text under a resolved configuration and returns its findings,
+//!    printing nothing.
+//! 3. **Front ends**: `cli` (the command line), `commands` (one module per
+//!    subcommand), `report` (the output formats), `walk` (finding files),
+//!    `baseline`, `write` (atomic rewrites) and `hugepages` (memory advice
+//!    for large runs).
+//!
+//! [`run`] ties the front ends together for `main`.
 
 pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diagnostic;
+pub mod engine;
 pub mod fix;
 pub mod fmt;
 pub mod hash;
 pub mod hugepages;
-pub mod lint;
+pub mod limits;
 pub mod model;
 pub mod parse;
 pub mod report;
 pub mod source;
 pub mod span;
 pub mod suggest;
+pub mod walk;
 pub mod write;
 
 use std::ffi::OsString;
@@ -59,17 +79,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
-        Command::Check(args) => {
-            lint::run(args, lang, &mut out).map(|o| if o.failed { EXIT_FINDINGS } else { EXIT_OK })
-        }
-        Command::Explain(args) => explain(&args.code, lang, &mut out),
-        Command::Rules(args) => rules(args, lang, &mut out),
-        Command::Fmt(args) => fmt::run(args, lang, &mut out),
+        Command::Check(args) => commands::check::run(args, lang, &mut out)
+            .map(|o| if o.failed { EXIT_FINDINGS } else { EXIT_OK }),
+        Command::Explain(args) => commands::explain::run(&args.code, lang, &mut out),
+        Command::Rules(args) => commands::rules::run(args, lang, &mut out),
+        Command::Fmt(args) => commands::fmt::run(args, lang, &mut out),
         Command::Completions(args) => {
             clap_complete::generate(args.shell, &mut Cli::command(), "rectlint", &mut out);
             Ok(EXIT_OK)
         }
-        Command::Man(args) => man(args, &mut out),
+        Command::Man(args) => commands::man::run(args, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(match result {
@@ -83,14 +102,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 /// Say why a run could not be done. What is said may quote file names and
 /// files: control characters are shown escaped.
-fn report_error(error: &lint::RunError, lang: Lang) {
+fn report_error(error: &commands::RunError, lang: Lang) {
     let shown = |text: &str| report::terminal::text(text).into_owned();
     let stderr = &mut std::io::stderr();
     match error {
-        lint::RunError::Usage(text) => {
+        commands::RunError::Usage(text) => {
             let _ = writeln!(stderr, "rectlint: {}", shown(text.get(lang)));
         }
-        lint::RunError::Config(e) => {
+        commands::RunError::Config(e) => {
             let handler = miette::GraphicalReportHandler::new_themed(
                 miette::GraphicalTheme::unicode_nocolor(),
             );
@@ -101,111 +120,8 @@ fn report_error(error: &lint::RunError, lang: Lang) {
                 let _ = writeln!(stderr, "rectlint: {}", shown(&e.to_string()));
             }
         }
-        lint::RunError::Io(e) => {
+        commands::RunError::Io(e) => {
             let _ = writeln!(stderr, "rectlint: {}", shown(&e.to_string()));
         }
     }
-}
-
-/// `rectlint explain CODE`.
-fn explain(code: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, lint::RunError> {
-    let Some(rule) = check::rule(code) else {
-        let known: Vec<&str> = check::rules::ALL.iter().map(|r| r.meta().code).collect();
-        let guess = suggest::closest(code, known.iter().copied());
-        let text = match guess {
-            Some(g) => tr!(
-                "没有规则 {code}；是否想查 {g}？",
-                "there is no rule {code}; did you mean {g}?"
-            ),
-            None => tr!(
-                "没有规则 {code}；用 rectlint rules 查看全部规则",
-                "there is no rule {code}; see them all with `rectlint rules`"
-            ),
-        };
-        return Err(lint::RunError::Usage(text));
-    };
-    let meta = rule.meta();
-    let severity = meta.severity.word(lang);
-    let fixable = match (meta.fix, lang) {
-        (check::Fixable::Safe, Lang::Zh) => "，可自动修复（--fix）",
-        (check::Fixable::Safe, Lang::En) => ", fixable with --fix",
-        (check::Fixable::Unsafe, Lang::Zh) => "，可自动修复（--fix --unsafe-fixes，修复后请核对）",
-        (check::Fixable::Unsafe, Lang::En) => {
-            ", fixable with --fix --unsafe-fixes (check the result)"
-        }
-        (check::Fixable::No, _) => "",
-    };
-    writeln!(out, "# {} {}（{severity}{fixable}）", meta.code, meta.name)?;
-    writeln!(out)?;
-    writeln!(out, "{}", meta.summary(lang))?;
-    writeln!(out)?;
-    write!(out, "{}", meta.doc(lang))?;
-    Ok(EXIT_OK)
-}
-
-/// `rectlint man`: the pages are made from the clap definitions, so they
-/// are never stale.
-fn man(args: &cli::ManArgs, out: &mut dyn Write) -> Result<u8, lint::RunError> {
-    let cmd = Cli::command();
-    if let Some(dir) = &args.dir {
-        let written =
-            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir));
-        if let Err(e) = written {
-            let (shown, e) = (dir.display().to_string(), e.to_string());
-            return Err(lint::RunError::Usage(tr!(
-                "无法把手册页写入 {shown}：{e}",
-                "cannot write the man pages into {shown}: {e}"
-            )));
-        }
-        return Ok(EXIT_OK);
-    }
-    let mut cmd = cmd.disable_help_subcommand(true);
-    cmd.build();
-    let page = match &args.command {
-        None => cmd,
-        Some(name) => match cmd.find_subcommand(name) {
-            Some(sub) => sub.clone(),
-            None => {
-                return Err(lint::RunError::Usage(tr!(
-                    "没有子命令 {name}",
-                    "there is no command {name}"
-                )));
-            }
-        },
-    };
-    clap_mangen::Man::new(page).render(out)?;
-    Ok(EXIT_OK)
-}
-
-/// `rectlint rules`.
-fn rules(args: &cli::RulesArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, lint::RunError> {
-    let cwd = std::env::current_dir()?;
-    let overrides = config::Overrides {
-        profile: args.config.profile.clone(),
-        config: args.config.config.as_ref().map(|c| cwd.join(c)),
-        allow_redaction: false,
-    };
-    let resolved = config::resolve(&cwd, &overrides)?;
-    let profile = &resolved.profile;
-    let active = match lang {
-        Lang::Zh => format!("当前配置：{}", profile.name),
-        Lang::En => format!("active profile: {}", profile.name),
-    };
-    writeln!(out, "{active}")?;
-    for rule in check::rules::ALL {
-        let meta = rule.meta();
-        let level = match profile.level(meta.code, meta.severity).severity() {
-            Some(s) => s.as_str(),
-            None => "off",
-        };
-        writeln!(
-            out,
-            "{}  {:<7}  {:<7}  {}",
-            meta.code,
-            meta.severity.as_str(),
-            level,
-            meta.summary(lang)
-        )?;
-    }
-    Ok(EXIT_OK)
 }

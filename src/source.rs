@@ -3,6 +3,7 @@
 //! with a warning, anything else a clear error for that file alone.
 
 use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -526,6 +527,30 @@ pub fn read_text(
             ),
         ),
     }
+}
+
+/// `a/b/../c` → `a/c`, without touching the file system, so that the
+/// folders a plan's configuration, repository root and evidence are looked
+/// for in are the plan's own, whatever way its path was written. `..` above
+/// the root of an absolute path stays at the root; above a relative path it
+/// is kept.
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(part),
+            },
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use common::repo;
 use rectlint::check::{Dates, FileInfo, Fixable, rules::ALL};
 use rectlint::config::{DEFAULT_PROFILE, Profile, SHIPPED};
 use rectlint::diagnostic::{Lang, Severity};
-use rectlint::lint::check_bytes;
+use rectlint::engine::check_bytes;
 use rectlint::parse::keywords::KEYWORDS;
 
 fn read_doc(name: &str) -> String {

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use common::{Run, repo};
 use rectlint::check::{Dates, FileInfo, Fixable, HEADINGS_EN, HEADINGS_ZH, rules::ALL};
 use rectlint::config::{self, Overrides};
-use rectlint::lint::check_bytes;
+use rectlint::engine::check_bytes;
 
 #[test]
 fn codes_are_unique_and_well_formed() {

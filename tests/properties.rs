@@ -7,8 +7,8 @@
 use proptest::prelude::*;
 use rectlint::check::{Dates, FileInfo};
 use rectlint::config::Profile;
+use rectlint::engine::check_bytes;
 use rectlint::fmt::format;
-use rectlint::lint::check_bytes;
 use rectlint::parse::parse;
 use serde_json::Value;
 

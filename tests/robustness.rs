@@ -15,8 +15,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use common::{Run, plan, repo};
 use rectlint::check::{Dates, FileInfo};
+use rectlint::commands::check::long_lines;
 use rectlint::config::Profile;
-use rectlint::lint::{check_bytes, long_lines};
+use rectlint::engine::check_bytes;
 use rectlint::report::FileReport;
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
@@ -230,7 +231,7 @@ fn thousands_of_mutants_never_panic_the_checker() {
 }
 
 /// What the fuzz target does with one input in sixteen
-/// ([`rectlint::lint::exercise_long_lines`]), on mutants: their first finding
+/// ([`rectlint::commands::check::exercise_long_lines`]), on mutants: their first finding
 /// moved past column 70,000 (where miette once panicked), and 20,000 stray
 /// `}` on one line after them (each finding once reprinted the line). The
 /// second takes seconds (20,000 findings rendered every way), so a few.
@@ -250,7 +251,7 @@ fn mutants_made_into_long_lines_never_panic() {
         }
         for (j, variant) in variants.iter().enumerate() {
             let result = catch_unwind(AssertUnwindSafe(|| {
-                rectlint::lint::exercise(variant, &profile, dates);
+                rectlint::commands::check::exercise(variant, &profile, dates);
             }));
             if result.is_err() {
                 let path = std::env::temp_dir().join(format!("rectlint-panic-long-{i}-{j}.rect"));
@@ -292,7 +293,7 @@ fn long_line_variants_hold_what_they_claim() {
     let on_it = found.iter().filter(|d| d.start.line == last_line).count();
     assert!(on_it >= 20_000, "{on_it} findings on the last line");
     let start = std::time::Instant::now();
-    rectlint::lint::exercise_long_lines(seed.as_bytes(), &profile, dates);
+    rectlint::commands::check::exercise_long_lines(seed.as_bytes(), &profile, dates);
     let took = start.elapsed();
     assert!(took.as_secs() < 60, "{took:?}");
 }
@@ -533,7 +534,7 @@ fn binary_files_met_in_folders_are_skipped_with_a_note() {
     assert!(out.stdout.contains("这不是文本文件"), "{}", out.stdout);
 }
 
-/// What the fuzz target does with an input ([`rectlint::lint::exercise`]):
+/// What the fuzz target does with an input ([`rectlint::commands::check::exercise`]):
 /// check it, render its findings every way, apply the fixes (safe, then
 /// unsafe) and check again, format it and check again.
 fn as_the_fuzzer_does(bytes: &[u8]) {
@@ -542,7 +543,7 @@ fn as_the_fuzzer_does(bytes: &[u8]) {
         as_of: None,
         today: Some("2025-04-27".parse().unwrap()),
     };
-    rectlint::lint::exercise(bytes, &profile, dates);
+    rectlint::commands::check::exercise(bytes, &profile, dates);
 }
 
 /// The inputs the fuzzer reported (as slow units and one time-out, each

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rectlint::check::{Dates, FileInfo};
 use rectlint::config::{self, Overrides};
 use rectlint::diagnostic::Lang;
-use rectlint::lint::check_bytes;
+use rectlint::engine::check_bytes;
 use rectlint::span::LineIndex;
 
 fn fixtures() -> PathBuf {

@@ -1,9 +1,9 @@
 //! Everything a run does with one file, on any bytes
-//! ([`rectlint::lint::exercise`]): decoding, parsing, every rule of the
+//! ([`rectlint::commands::check::exercise`]): decoding, parsing, every rule of the
 //! strictest profile, the findings rendered in every format and both
 //! languages, the safe and unsafe fixes applied as `--fix` does and `fmt`
 //! run, each result checked again. One input in sixteen (by its length) is
-//! also tried made into long lines ([`rectlint::lint::long_lines`]): its
+//! also tried made into long lines ([`rectlint::commands::check::long_lines`]): its
 //! first finding moved past column 70,000, and 20,000 stray `}` on one line
 //! after it; that takes a while, so not for every input. Nothing may panic.
 
@@ -26,8 +26,8 @@ fuzz_target!(|bytes: &[u8]| {
         today: Some(jiff::civil::date(2025, 4, 27)),
     };
     // No path: the evidence rules never touch the file system.
-    rectlint::lint::exercise(bytes, profile(), dates);
+    rectlint::commands::check::exercise(bytes, profile(), dates);
     if bytes.len() % 16 == 0 {
-        rectlint::lint::exercise_long_lines(bytes, profile(), dates);
+        rectlint::commands::check::exercise_long_lines(bytes, profile(), dates);
     }
 });

@@ -4,6 +4,7 @@
 //! suppression comments, reports the unused ones (P006) and sets every
 //! finding's severity from the profile.
 
+pub mod profile;
 pub mod rules;
 mod suppress;
 
@@ -11,7 +12,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::config::{Level, Profile};
+use crate::check::profile::{Level, Profile};
 use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
 use crate::model::{Issue, Measure, Plan};
 use crate::parse::Parsed;
@@ -219,7 +220,7 @@ pub fn check(
         };
         // The rules of a large plan run on every core; their findings are
         // joined in the registry's order all the same.
-        let by_rule: Vec<Vec<Diagnostic>> = if text.len() >= crate::lint::PARALLEL_FILE_BYTES {
+        let by_rule: Vec<Vec<Diagnostic>> = if text.len() >= crate::limits::PARALLEL_FILE_BYTES {
             use rayon::prelude::*;
             rules::ALL.par_iter().with_max_len(1).map(run).collect()
         } else {

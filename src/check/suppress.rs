@@ -7,7 +7,7 @@
 //! written in it, so the fixes that do are unsafe.
 
 use super::Depends;
-use crate::config::{Level, Profile};
+use crate::check::profile::{Level, Profile};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{Suppression, SuppressionScope};
 use crate::span::Span;

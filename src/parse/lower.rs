@@ -608,7 +608,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             header: self.header(block),
             issues: Vec::with_capacity(self.count_blocks(block, Keyword::Issue)),
         };
-        let mut apart = if self.text.len() < crate::lint::PARALLEL_FILE_BYTES {
+        let mut apart = if self.text.len() < crate::limits::PARALLEL_FILE_BYTES {
             Vec::new()
         } else {
             self.issues_apart(block)
@@ -634,7 +634,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
     /// items' order ([`Self::take_apart`]), so that the findings come as if
     /// the plan had been read item by item. Empty for smaller files.
     fn apart(&self, block: &Block) -> Apart {
-        if self.text.len() < crate::lint::PARALLEL_FILE_BYTES {
+        if self.text.len() < crate::limits::PARALLEL_FILE_BYTES {
             return Apart::default();
         }
         let tree = self.tree;

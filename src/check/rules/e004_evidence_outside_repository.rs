@@ -11,7 +11,7 @@ use std::io;
 use std::path::Path;
 
 use crate::check::{Context, Depends, Doc, FileInfo, Fixable, Rule, RuleMeta};
-use crate::config::normalize;
+use crate::source::normalize;
 use crate::diagnostic::Severity;
 use crate::model::{Measure, Plan, Reference, Span};
 use crate::tr;

@@ -5,34 +5,30 @@
 //! Files are taken in chunks, so memory grows with the largest file, not
 //! with the number of files.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::civil::Date;
 
 use crate::baseline::{self, Baseline};
 use crate::check::{self, Dates, FileInfo};
-use crate::cli::{CheckArgs, Deny, Format, Shard};
-use crate::config::{self, ConfigError, Overrides, Profile, Resolved};
+use crate::cli::{CheckArgs, Deny, Format};
+use crate::commands::RunError;
+use crate::config::{self, Overrides, Profile, Resolved};
 use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::engine::{Checked, check_bytes};
+use crate::limits::PARALLEL_FILE_BYTES;
 use crate::report::json::{self, Json};
 use crate::report::{
     self, BaselineReport, FileReport, Rendered, Reporter, RunInfo, Statistics, Summary,
     WarningsFail, github::Github, gitlab::Gitlab, human::Human, junit::Junit, sarif::Sarif,
 };
+use crate::walk::{
+    Exclude, Input, Scope, Walk, collect_walking, config_key, in_shard, shown_bytes,
+};
 use crate::write::{self, WriteError};
-use crate::{fix, hash, parse, source, tr};
-
-/// The extension of plan files.
-pub const PLAN_EXTENSION: &str = "rect";
-
-/// Files at least this long have their issues lowered and their rules run
-/// on every core (their lines are read in parallel from 1 MB); a single file
-/// under it is checked with one worker.
-pub(crate) const PARALLEL_FILE_BYTES: usize = 256 * 1024;
+use crate::{fix, source, tr};
 
 /// Files checked ahead of the one reported next, at most: their results are
 /// all that is held. Enough that the workers always have files queued while
@@ -43,38 +39,8 @@ const IN_FLIGHT: usize = 512;
 /// together: a few milliseconds of work, so that the reporting thread is
 /// not woken for every file.
 const GROUP: usize = 16;
-
-/// Why a run could not be done (exit code 2).
-#[derive(Debug)]
-pub enum RunError {
-    /// A message for the user.
-    Usage(Text),
-    Config(ConfigError),
-    Io(io::Error),
-}
-
-impl From<ConfigError> for RunError {
-    fn from(e: ConfigError) -> Self {
-        RunError::Config(e)
-    }
-}
-
-impl From<io::Error> for RunError {
-    fn from(e: io::Error) -> Self {
-        RunError::Io(e)
-    }
-}
-
-/// One input of the run.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Input {
-    /// The path as shown.
-    pub display: String,
-    /// Where to read it (`None`: standard input).
-    pub path: Option<PathBuf>,
-    /// Its absolute path, if it has one (for configuration and evidence).
-    pub absolute: Option<PathBuf>,
-}
+/// Reports with at least this many findings are freed on another thread.
+const BACKGROUND_FREE_FINDINGS: usize = 256;
 
 /// The result of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,90 +380,6 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         summary,
         failed: summary.errors > 0 || warnings_fail.is_some() || write_failed,
     })
-}
-
-/// A file's text and findings.
-#[derive(Clone, Debug)]
-pub struct Checked<'a> {
-    /// The decoded text (empty when the bytes are not text), borrowed from
-    /// the bytes when they are UTF-8.
-    pub text: Cow<'a, str>,
-    /// The findings, severities set, sorted by place.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The date the file was judged as of.
-    pub as_of: Date,
-    /// How the bytes were written (UTF-8 when they are not text).
-    pub encoding: source::Encoding,
-}
-
-impl Checked<'_> {
-    /// The same, holding its own text.
-    pub fn into_owned(self) -> Checked<'static> {
-        Checked {
-            text: Cow::Owned(self.text.into_owned()),
-            diagnostics: self.diagnostics,
-            as_of: self.as_of,
-            encoding: self.encoding,
-        }
-    }
-}
-
-/// Files at least this long are freed on another thread,
-const BACKGROUND_FREE_BYTES: usize = 1 << 20;
-/// and reports with at least this many findings.
-const BACKGROUND_FREE_FINDINGS: usize = 256;
-
-/// Free `value` on another thread of the current pool while the run goes
-/// on, or here when the pool has one thread (`--jobs 1` works on one).
-fn free_later<T: Send + 'static>(value: T) {
-    if rayon::current_num_threads() > 1 {
-        rayon::spawn(move || drop(value));
-    } else {
-        drop(value);
-    }
-}
-
-/// Decode, parse and check a file's bytes.
-pub fn check_bytes<'a>(
-    bytes: &'a [u8],
-    profile: &Profile,
-    dates: Dates,
-    file: &FileInfo,
-) -> Checked<'a> {
-    let (text, encoding_finding) = source::read_text(bytes);
-    let Some((text, encoding)) = text else {
-        return Checked {
-            text: Cow::Borrowed(""),
-            diagnostics: check::finalize(encoding_finding.into_iter().collect(), profile),
-            as_of: dates.as_of(None),
-            encoding: source::Encoding::Utf8,
-        };
-    };
-    let mut parsed = parse::parse(&text);
-    // The rules need the model, not the lines and blocks it was read from.
-    let reading = (
-        std::mem::take(&mut parsed.lines),
-        std::mem::take(&mut parsed.tree),
-    );
-    if text.len() >= BACKGROUND_FREE_BYTES {
-        free_later(reading);
-    } else {
-        drop(reading);
-    }
-    parsed.diagnostics.extend(encoding_finding);
-    let diagnostics = check::check(&text, &parsed, profile, dates, file);
-    let as_of = dates.as_of(parsed.plan.as_ref());
-    // A large plan's model takes a while to free: free it on another thread
-    // while its findings are reported.
-    if text.len() >= BACKGROUND_FREE_BYTES {
-        free_later(parsed);
-    }
-    Checked {
-        text,
-        diagnostics,
-        as_of,
-        encoding,
-    }
 }
 
 /// Everything a run does with one file's bytes, on any bytes: check them,
@@ -871,340 +753,6 @@ fn check_one(
     done
 }
 
-/// The files to check, walking folders the default way (see
-/// [`collect_walking`]).
-pub(crate) fn collect(
-    paths: &[PathBuf],
-    stdin_name: Option<&Path>,
-    cwd: &Path,
-) -> Result<Vec<Input>, RunError> {
-    collect_walking(paths, stdin_name, cwd, &Walk::default())
-}
-
-/// How folders are walked.
-#[derive(Debug, Default)]
-pub(crate) struct Walk {
-    /// `--exclude`.
-    pub exclude: Exclude,
-    /// Threads (0: all cores).
-    pub threads: usize,
-}
-
-/// The files to check: explicit files always (even if ignored or
-/// excluded), folders walked for `*.rect` (in parallel with three threads or
-/// more), `-` for standard input; sorted by shown path, each once.
-///
-/// A walk honours `.gitignore` files (in every folder, and in the folders
-/// above the one named, also outside a git repository, since a copied or
-/// exported document folder keeps its `.gitignore` and means it),
-/// `.git/info/exclude` and `.ignore` files, skips hidden files and folders,
-/// and skips what `--exclude` matches. Git's global excludes file is not
-/// read: a run must find the same files on every machine.
-pub(crate) fn collect_walking(
-    paths: &[PathBuf],
-    stdin_name: Option<&Path>,
-    cwd: &Path,
-    walk: &Walk,
-) -> Result<Vec<Input>, RunError> {
-    let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
-        &default[..]
-    } else {
-        paths
-    };
-    let mut inputs = BTreeMap::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let absolute = stdin_name.map(|n| config::normalize(&cwd.join(n)));
-            let display = stdin_name.map_or_else(|| "<stdin>".to_owned(), |n| shown(n, cwd));
-            inputs.insert(
-                (display.clone(), Vec::new()),
-                Input {
-                    display,
-                    path: None,
-                    absolute,
-                },
-            );
-            continue;
-        }
-        let metadata = std::fs::metadata(path).map_err(|e| {
-            let shown = path.display().to_string();
-            let error = e.to_string();
-            RunError::Usage(tr!(
-                "无法访问 {shown}：{error}",
-                "cannot access {shown}: {error}"
-            ))
-        })?;
-        if metadata.is_dir() {
-            // What the walk adds to the folder's path is names read from
-            // folders (never `.` or `..`): joined to the folder's absolute
-            // path, they need no normalising.
-            let folder = config::normalize(&cwd.join(path));
-            for file in walk_folder(path, cwd, walk)? {
-                let absolute = file
-                    .strip_prefix(path)
-                    .map_or_else(|_| config::normalize(&cwd.join(&file)), |r| folder.join(r));
-                insert_file(&mut inputs, &file, absolute, cwd);
-            }
-        } else {
-            insert_file(&mut inputs, path, config::normalize(&cwd.join(path)), cwd);
-        }
-    }
-    Ok(inputs.into_values().collect())
-}
-
-/// Every plan file below `root`, in no particular order.
-fn walk_folder(root: &Path, cwd: &Path, walk: &Walk) -> Result<Vec<PathBuf>, RunError> {
-    let mut builder = ignore::WalkBuilder::new(root);
-    builder
-        .require_git(false)
-        .git_global(false)
-        .threads(walk.threads);
-    if !walk.exclude.is_empty() {
-        let exclude = Arc::new(walk.exclude.clone());
-        let (root, cwd) = (root.to_path_buf(), cwd.to_path_buf());
-        builder.filter_entry(move |entry| {
-            entry.depth() == 0 || !exclude.matches(entry.path(), &root, &cwd)
-        });
-    }
-    let found = Mutex::new(Vec::new());
-    let errors = Mutex::new(Vec::new());
-    let visit = |entry: Result<ignore::DirEntry, ignore::Error>| match entry {
-        Ok(entry) => {
-            let is_plan = entry.file_type().is_some_and(|t| t.is_file())
-                && entry
-                    .path()
-                    .extension()
-                    .is_some_and(|e| e == PLAN_EXTENSION);
-            if is_plan {
-                found
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .push(entry.into_path());
-            }
-        }
-        Err(e) => errors
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(e.to_string()),
-    };
-    let threads = match walk.threads {
-        0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
-        n => n,
-    };
-    if threads < PARALLEL_WALK_THREADS {
-        builder.build().for_each(visit);
-    } else {
-        builder.build_parallel().run(|| {
-            Box::new(|entry| {
-                visit(entry);
-                ignore::WalkState::Continue
-            })
-        });
-    }
-    let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
-    errors.sort();
-    if let Some(first) = errors.into_iter().next() {
-        return Err(RunError::Io(io::Error::other(first)));
-    }
-    Ok(found.into_inner().unwrap_or_else(PoisonError::into_inner))
-}
-
-/// Folders are walked in parallel with at least this many threads: with
-/// fewer, the parallel walker's threads cost more than they share (2,000
-/// plans in one folder: 3.7 ms walked in order, 6.2 ms on two threads).
-const PARALLEL_WALK_THREADS: usize = 3;
-
-/// `--exclude`: globs with a `/` match the path from the working directory
-/// (`plans/old/**`, `*/draft-*.rect`); globs without one match any single
-/// name below the folder being walked (`drafts`, `*.draft.rect`). `*` stops
-/// at `/`, `**` does not; a leading `./` and a trailing `/` are dropped. A
-/// folder that matches is not entered.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Exclude {
-    anchored: globset::GlobSet,
-    anywhere: globset::GlobSet,
-}
-
-impl Exclude {
-    pub(crate) fn new(globs: &[String]) -> Result<Self, RunError> {
-        let mut anchored = globset::GlobSetBuilder::new();
-        let mut anywhere = globset::GlobSetBuilder::new();
-        for glob in globs {
-            let mut pattern = glob.as_str();
-            while let Some(rest) = pattern.strip_prefix("./") {
-                pattern = rest;
-            }
-            let pattern = pattern.trim_end_matches('/');
-            let compiled = globset::GlobBuilder::new(pattern)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| {
-                    let e = e.to_string();
-                    RunError::Usage(tr!(
-                        "--exclude 的模式无效：{e}",
-                        "--exclude has an invalid glob: {e}"
-                    ))
-                })?;
-            if pattern.contains('/') {
-                anchored.add(compiled);
-            } else {
-                anywhere.add(compiled);
-            }
-        }
-        let build = |set: globset::GlobSetBuilder| {
-            set.build().map_err(|e| {
-                let e = e.to_string();
-                RunError::Usage(tr!(
-                    "--exclude 的模式无效：{e}",
-                    "--exclude has an invalid glob: {e}"
-                ))
-            })
-        };
-        Ok(Self {
-            anchored: build(anchored)?,
-            anywhere: build(anywhere)?,
-        })
-    }
-
-    fn is_empty(&self) -> bool {
-        self.anchored.is_empty() && self.anywhere.is_empty()
-    }
-
-    /// Whether `path`, found walking `root`, is excluded.
-    fn matches(&self, path: &Path, root: &Path, cwd: &Path) -> bool {
-        if self
-            .anchored
-            .is_match(shown(&config::normalize(&cwd.join(path)), cwd))
-        {
-            return true;
-        }
-        path.strip_prefix(root)
-            .unwrap_or(path)
-            .components()
-            .any(|c| self.anywhere.is_match(c.as_os_str()))
-    }
-}
-
-/// Whether a file of this shown path falls in the shard: FNV-1a of the path,
-/// modulo the number of shards.
-fn in_shard(shown: &str, shard: Shard) -> bool {
-    hash::fnv1a_64(shown.as_bytes()) % shard.count == shard.index - 1
-}
-
-/// The files a run answers for, to judge which baseline records it can
-/// call pruneable and which `--write-baseline` replaces: the run's inputs,
-/// and files that no longer exist but would have been found in a folder it
-/// walked (and fall in its shard). Records of other files are left alone.
-struct Scope {
-    inputs: BTreeSet<String>,
-    /// The folders walked, as shown (`""` for the working directory).
-    folders: Vec<String>,
-    cwd: PathBuf,
-    shard: Option<Shard>,
-}
-
-impl Scope {
-    fn new(paths: &[PathBuf], inputs: &[Input], cwd: &Path, shard: Option<Shard>) -> Self {
-        let default = [PathBuf::from(".")];
-        let paths = if paths.is_empty() {
-            &default[..]
-        } else {
-            paths
-        };
-        let folders = paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-" && p.is_dir())
-            .map(|p| {
-                let folder = shown(&config::normalize(&cwd.join(p)), cwd);
-                folder.trim_end_matches('/').to_owned()
-            })
-            .collect();
-        Self {
-            inputs: inputs.iter().map(|i| i.display.clone()).collect(),
-            folders,
-            cwd: cwd.to_path_buf(),
-            shard,
-        }
-    }
-
-    fn contains(&self, path: &str) -> bool {
-        if self.inputs.contains(path) {
-            return true;
-        }
-        let walked = self.folders.iter().any(|folder| {
-            if folder.is_empty() {
-                !path.starts_with("../") && !Path::new(path).is_absolute()
-            } else {
-                path.strip_prefix(folder.as_str())
-                    .is_some_and(|rest| rest.starts_with('/'))
-            }
-        });
-        walked && self.shard.is_none_or(|s| in_shard(path, s)) && !self.cwd.join(path).exists()
-    }
-}
-
-/// The inputs of a run by their shown path, then by their path's bytes:
-/// two files whose shown paths are alike (names that are not UTF-8) are two
-/// inputs, in the same order on every run.
-type Inputs = BTreeMap<(String, Vec<u8>), Input>;
-
-fn insert_file(inputs: &mut Inputs, path: &Path, absolute: PathBuf, cwd: &Path) {
-    let display = shown(path, cwd);
-    let key = (display.clone(), shown_bytes(path, cwd));
-    inputs.entry(key).or_insert_with(|| Input {
-        display,
-        path: Some(path.to_path_buf()),
-        absolute: Some(absolute),
-    });
-}
-
-/// A path as shown to the user: relative to the working directory when it is
-/// inside it, without a leading `./`, with `/` separators. Bytes of a name
-/// that are not UTF-8 are shown as `\xFE` (a `\` of a name is shown as `/`,
-/// so the two never meet).
-fn shown(path: &Path, cwd: &Path) -> String {
-    use std::fmt::Write as _;
-    let relative = path.strip_prefix(cwd).unwrap_or(path);
-    let mut text = String::new();
-    for chunk in relative.as_os_str().as_encoded_bytes().utf8_chunks() {
-        text.push_str(&chunk.valid().replace('\\', "/"));
-        for byte in chunk.invalid() {
-            let _ = write!(text, "\\x{byte:02X}");
-        }
-    }
-    let mut shown = text.as_str();
-    while let Some(rest) = shown.strip_prefix("./") {
-        shown = rest;
-    }
-    shown.to_owned()
-}
-
-/// The bytes of the path [`shown`] shows, as the file system has them
-/// (`/`-separated on Windows): what names the file where its shown path
-/// cannot.
-fn shown_bytes(path: &Path, cwd: &Path) -> Vec<u8> {
-    let relative = path.strip_prefix(cwd).unwrap_or(path);
-    let mut bytes = relative.as_os_str().as_encoded_bytes();
-    let separator = |b: &u8| *b == b'/' || (cfg!(windows) && *b == b'\\');
-    while bytes.len() >= 2 && bytes[0] == b'.' && separator(&bytes[1]) {
-        bytes = &bytes[2..];
-    }
-    bytes
-        .iter()
-        .map(|b| if separator(b) { b'/' } else { *b })
-        .collect()
-}
-
-/// The folder whose configuration applies to an input.
-pub(crate) fn config_key(input: &Input, cwd: &Path) -> PathBuf {
-    input
-        .absolute
-        .as_deref()
-        .and_then(Path::parent)
-        .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
-}
-
 /// Resolve the configuration of every folder holding an input, once each.
 fn resolve_configs(
     inputs: &[Input],
@@ -1231,7 +779,7 @@ mod tests {
     #[test]
     fn every_way_of_rendering_shows_the_finding() {
         let bytes =
-            include_bytes!("../tests/fixtures/rules/E001/bad-finished-without-evidence.rect");
+            include_bytes!("../../tests/fixtures/rules/E001/bad-finished-without-evidence.rect");
         let profile = Profile::shipped("strict").unwrap();
         let dates = Dates {
             as_of: None,
