@@ -18,7 +18,7 @@
 //!    one text under a resolved configuration and returns its findings,
 //!    printing nothing.
 //! 3. **Front ends**: `cli` (the command line), `commands` (one module per
-//!    subcommand), `report` (the output formats), `walk` (finding files),
+//!    subcommand, and `commands::walk`, finding the files of a run), `report` (the output formats),
 //!    `baseline`, `write` (atomic rewrites) and `hugepages` (memory advice
 //!    for large runs).
 //!
@@ -42,7 +42,6 @@ pub mod report;
 pub mod source;
 pub mod span;
 pub mod suggest;
-pub mod walk;
 pub mod write;
 
 use std::ffi::OsString;
@@ -54,12 +53,7 @@ use clap::{CommandFactory, Parser};
 use crate::cli::{Cli, Command};
 use crate::diagnostic::Lang;
 
-/// Exit code: nothing at or above the failing severity.
-pub const EXIT_OK: u8 = 0;
-/// Exit code: findings at or above the failing severity.
-pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code: the run could not be done.
-pub const EXIT_FAILURE: u8 = 2;
+pub use commands::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 
 /// Run rectlint with these arguments, writing to standard output and error.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {

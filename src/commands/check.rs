@@ -15,6 +15,9 @@ use crate::baseline::{self, Baseline};
 use crate::check::{self, Dates, FileInfo};
 use crate::cli::{CheckArgs, Deny, Format};
 use crate::commands::RunError;
+use crate::commands::walk::{
+    Exclude, Input, Scope, Walk, collect_walking, config_key, in_shard, shown_bytes,
+};
 use crate::config::{self, Overrides, Profile, Resolved};
 use crate::diagnostic::{Diagnostic, Lang, Text};
 use crate::engine::{Checked, check_bytes};
@@ -23,9 +26,6 @@ use crate::report::json::{self, Json};
 use crate::report::{
     self, BaselineReport, FileReport, Rendered, Reporter, RunInfo, Statistics, Summary,
     WarningsFail, github::Github, gitlab::Gitlab, human::Human, junit::Junit, sarif::Sarif,
-};
-use crate::walk::{
-    Exclude, Input, Scope, Walk, collect_walking, config_key, in_shard, shown_bytes,
 };
 use crate::write::{self, WriteError};
 use crate::{fix, source, tr};

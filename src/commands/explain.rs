@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
+use crate::commands::EXIT_OK;
 use crate::commands::RunError;
 use crate::diagnostic::Lang;
-use crate::{EXIT_OK, check, suggest, tr};
+use crate::{check, suggest, tr};
 
 /// `rectlint explain CODE`.
 pub fn run(code: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, RunError> {

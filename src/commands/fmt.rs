@@ -10,13 +10,14 @@ use std::path::Path;
 
 use crate::cli::FmtArgs;
 use crate::commands::RunError;
+use crate::commands::walk;
 use crate::config::{self, LineEndings, Overrides};
 use crate::diagnostic::{Lang, Text};
 use crate::fmt::{format, why_not_formatted};
 use crate::report::terminal;
 use crate::source::Encoding;
 use crate::write::{self, WriteError};
-use crate::{source, tr, walk};
+use crate::{source, tr};
 
 /// What happened to one file.
 enum Outcome {
@@ -97,9 +98,9 @@ pub fn run(args: &FmtArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunErr
     }
     let failing = failed > 0 || (only_check && changed > 0);
     Ok(if failing {
-        crate::EXIT_FINDINGS
+        crate::commands::EXIT_FINDINGS
     } else {
-        crate::EXIT_OK
+        crate::commands::EXIT_OK
     })
 }
 

@@ -5,8 +5,9 @@ use std::io::Write;
 use clap::CommandFactory;
 
 use crate::cli::{self, Cli};
+use crate::commands::EXIT_OK;
 use crate::commands::RunError;
-use crate::{EXIT_OK, tr};
+use crate::tr;
 
 /// `rectlint man`: the pages are made from the clap definitions, so they
 /// are never stale.

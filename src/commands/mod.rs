@@ -7,11 +7,19 @@ pub mod explain;
 pub mod fmt;
 pub mod man;
 pub mod rules;
+pub mod walk;
 
 use std::io;
 
 use crate::config::ConfigError;
 use crate::diagnostic::Text;
+
+/// Exit code: nothing at or above the failing severity.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: findings at or above the failing severity.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the run could not be done.
+pub const EXIT_FAILURE: u8 = 2;
 
 /// Why a run could not be done (exit code 2).
 #[derive(Debug)]

@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
+use crate::commands::EXIT_OK;
 use crate::commands::RunError;
 use crate::diagnostic::Lang;
-use crate::{EXIT_OK, check, cli, config};
+use crate::{check, cli, config};
 
 /// `rectlint rules`.
 pub fn run(args: &cli::RulesArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, RunError> {

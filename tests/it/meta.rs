@@ -3,7 +3,7 @@
 //! a shipped profile exists, the README's rule table lists every rule,
 //! `explain` and `rules` show every rule, and every fixable rule offers a fix.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

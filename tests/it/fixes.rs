@@ -5,7 +5,7 @@
 //! the disk), and a fixed file keeps its encoding, byte-order mark and line
 //! endings.
 
-mod common;
+use crate::common;
 
 use common::{Run, codes, json, plan, warning_plan};
 

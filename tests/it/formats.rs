@@ -7,7 +7,7 @@
 //! `…/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json`), as the
 //! `serde-sarif` crate 0.8.0 ships it in `src/schema.json`.
 
-mod common;
+use crate::common;
 
 use common::{Run, faulty_plan, json, plan};
 use rectlint::check::rule;

@@ -2,7 +2,7 @@
 //! layout of a messy plan, `--check`, `--diff`, standard input, encodings,
 //! files with syntax errors, and writes that a kill cannot tear.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::time::Duration;

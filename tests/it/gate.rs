@@ -1,7 +1,7 @@
 //! `check` as the gate in front of a main branch: which findings fail the run
 //! (`--deny warnings`, `--max-warnings`), and `--statistics`.
 
-mod common;
+use crate::common;
 
 use common::{Run, faulty_plan, json, plan, warning_plan};
 

@@ -4,7 +4,7 @@
 //! as their syntax escapes them; a finding far along a long line is drawn in
 //! a window of the line, and many findings give output in proportion.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

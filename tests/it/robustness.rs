@@ -8,7 +8,7 @@
 //! files met in folders are skipped with a note, the other files checked.
 //! The inputs the fuzzer (`fuzz/`) found troublesome stay here as tests.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};

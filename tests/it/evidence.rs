@@ -2,7 +2,7 @@
 //! has no folder, so its paths are not judged (E003, E004) unless
 //! `--stdin-filename` names it.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};

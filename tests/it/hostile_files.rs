@@ -5,7 +5,7 @@
 //! onto links. Nothing is leaked, nothing hangs, nothing is silently
 //! changed.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! `--exclude`), that explicit files are always checked, that the output is
 //! the same bytes for any `--jobs`, and that shards add up to the full run.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,7 +1,7 @@
 //! Baselines: record today's findings, then fail only on new ones, matching
 //! by file, code, node and the text at the finding, never by line.
 
-mod common;
+use crate::common;
 
 use common::{Run, codes, faulty_plan, json, plan};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! The `check` command as a user meets it: exit codes, files and folders,
 //! standard input, encodings, JSON and human output.
 
-mod common;
+use crate::common;
 
 use common::{Run, codes, json, plan, repo};
 

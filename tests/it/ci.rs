@@ -2,7 +2,7 @@
 //! composite GitHub Action, the pre-commit hooks, and the README's "Use in
 //! CI" snippets, whose `rectlint` commands must be ones rectlint accepts.
 
-mod common;
+use crate::common;
 
 use clap::Parser;
 use common::{Run, repo};

@@ -1,7 +1,7 @@
 //! A plan full of the mistakes RULES.md describes: `check` finds each one a
 //! reviewer would find, and nothing about its syntax.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -2,7 +2,7 @@
 //! threshold, a word list, a severity, a profile by name or by file, the
 //! nearest configuration file, and `--profile` / `--config` over them.
 
-mod common;
+use crate::common;
 
 use common::{Run, plan};
 use serde_json::Value;
