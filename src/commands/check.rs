@@ -116,10 +116,20 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     };
     let mut reporter = reporter(args.format, lang, &cwd, color, width);
 
+    // Standard input is read through the same size limit as a file: one
+    // byte past it is enough to report it too large (`check - < /dev/zero`
+    // must not read until memory runs out).
     let mut stdin = None;
-    if inputs.iter().any(|i| i.path.is_none()) {
+    if let Some(input) = inputs.iter().find(|i| i.path.is_none()) {
+        let resolved = &configs[&config_key(input, &cwd)];
+        let limit = args
+            .max_file_size
+            .unwrap_or(resolved.profile.max_file_size)
+            .min(crate::span::MAX_TEXT - 1);
         let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
+        io::stdin()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)?;
         stdin = Some(bytes);
     }
     // One small file (a plan checked on every save) is checked on one

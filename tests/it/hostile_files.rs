@@ -615,3 +615,36 @@ fn a_nested_configuration_may_name_a_profile_higher_up_in_its_repository() {
         out.stderr
     );
 }
+
+/// `check -` reads standard input through the size limit: an endless input
+/// (`/dev/zero`) is reported too large at once, not read until memory runs
+/// out; `fmt -` likewise.
+#[cfg(unix)]
+#[test]
+fn endless_standard_input_is_read_no_further_than_the_limit() {
+    let run = Run::new();
+    for args in [
+        &["check", "-", "--max-file-size", "1MB", "--lang", "en"][..],
+        &["check", "-", "--lang", "en"][..],
+        &["fmt", "-", "--max-file-size", "1MB", "--lang", "en"][..],
+    ] {
+        let started = std::time::Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectlint"))
+            .args(args)
+            .current_dir(run.path())
+            .stdin(std::fs::File::open("/dev/zero").unwrap())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stdout} {stderr}");
+        assert!(
+            format!("{stdout}{stderr}").contains("too large"),
+            "{args:?}: {stdout} {stderr}"
+        );
+        assert!(started.elapsed().as_secs() < 20, "{args:?}");
+    }
+}
