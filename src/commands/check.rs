@@ -584,6 +584,8 @@ fn check_one(
     let file = FileInfo {
         path: input.absolute.clone(),
         root: resolved.root.clone(),
+        // Evidence is looked up on the disk.
+        files: None,
     };
     let unread = |d: Diagnostic| Done {
         skipped: false,
