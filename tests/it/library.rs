@@ -281,3 +281,19 @@ fn findings_are_placed_in_utf16_columns() {
     };
     assert_eq!(index.offset_at(text, past, Unit::Utf16), span.end());
 }
+
+proptest::proptest! {
+    /// Any text is checked, even one that as bytes would be no text at all
+    /// (a NUL): an editor's buffer may hold anything.
+    #[test]
+    fn any_text_is_checked(
+        text in "[方案问题措施佐证：{}\n\r\0\u{feff}𠀀a-z0-9 ./-]{0,120}",
+    ) {
+        let file = in_tree(InMemory::new());
+        let checked = check_text(&text, &profile(), dates(), &file);
+        proptest::prop_assert_eq!(checked.text.len(), text.len());
+        for d in &checked.diagnostics {
+            proptest::prop_assert!(d.primary.span.end() <= text.len());
+        }
+    }
+}
