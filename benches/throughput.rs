@@ -42,6 +42,7 @@ fn file() -> FileInfo {
     FileInfo {
         path: Some(dir.join("plan.rect")),
         root: Some(dir),
+        files: None,
     }
 }
 

@@ -12,11 +12,13 @@
 //!    `source` (bytes to text: UTF-8, GB18030, UTF-16), `parse` (the
 //!    grammar and the reader) and `model` (the typed plan, a span on every
 //!    node).
-//! 2. **Checking**: `check` (the rule registry, the rules, suppressions),
+//! 2. **Checking**: `check` (the rule registry, the rules, suppressions,
+//!    and `check::files`, the file system the evidence rules look in),
 //!    `config` (profiles and `rectlint.toml`), `fix`, `fmt` (the pure
-//!    formatter) and `engine`, the core API: [`engine::check_bytes`] checks
-//!    one text under a resolved configuration and returns its findings,
-//!    printing nothing.
+//!    formatter) and `engine`, the core API: [`check_text`] checks one text
+//!    under a resolved configuration and returns its findings and their
+//!    fixes, printing nothing ([`check_bytes`] decodes a file's bytes
+//!    first).
 //! 3. **Front ends**: `cli` (the command line), `commands` (one module per
 //!    subcommand, and `commands::walk`, finding the files of a run), `report` (the output formats),
 //!    `baseline`, `write` (atomic rewrites) and `hugepages` (memory advice
@@ -54,6 +56,7 @@ use crate::cli::{Cli, Command};
 use crate::diagnostic::Lang;
 
 pub use commands::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
+pub use engine::{Checked, check_bytes, check_text};
 
 /// Run rectlint with these arguments, writing to standard output and error.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {

@@ -215,7 +215,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
 /// and a lone `\r` inside a line breaks it, as it does there. The text keeps
 /// its length, so every offset still points at the same byte of the file.
 /// Text without a lone `\r` is returned as it is.
-fn lone_crs_as_line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
+pub fn lone_crs_as_line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let lone = |at: &usize| bytes.get(at + 1) != Some(&b'\n');
     if !memchr::memchr_iter(b'\r', bytes).any(|at| lone(&at)) {

@@ -1,5 +1,7 @@
 //! Byte spans into a file's decoded text, and the line index that turns them
-//! into the 1-based line and column (in Unicode scalar values) that users see.
+//! into the 1-based line and column (in Unicode scalar values) that users
+//! see, or in UTF-16 code units (what editors and the Language Server
+//! Protocol count), and back.
 
 use serde::Serialize;
 
@@ -104,11 +106,42 @@ impl<T> Spanned<T> {
     }
 }
 
-/// 1-based line and column; the column counts Unicode scalar values.
+/// 1-based line and column; the column counts Unicode scalar values
+/// (or, where a [`Unit`] says so, UTF-16 code units).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct LineCol {
     pub line: usize,
     pub column: usize,
+}
+
+/// What a column counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// Unicode scalar values (characters): what rectlint shows and reports.
+    #[default]
+    Char,
+    /// UTF-16 code units: what the Language Server Protocol counts by
+    /// default (and JavaScript, Java, .NET). A character beyond the Basic
+    /// Multilingual Plane (`𠀀`, most emoji) counts two.
+    Utf16,
+}
+
+impl Unit {
+    /// How many of this unit `c` counts.
+    fn width(self, c: char) -> usize {
+        match self {
+            Unit::Char => 1,
+            Unit::Utf16 => c.len_utf16(),
+        }
+    }
+
+    /// How many of this unit `text` counts.
+    fn count(self, text: &str) -> usize {
+        match self {
+            Unit::Char => text.chars().count(),
+            Unit::Utf16 => text.chars().map(char::len_utf16).sum(),
+        }
+    }
 }
 
 /// Where each line of a text starts, to turn byte offsets into [`LineCol`].
@@ -127,13 +160,64 @@ impl LineIndex {
     /// The 1-based line and column of `offset` (clamped to the text and to a
     /// character boundary).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        self.line_col_in(text, offset, Unit::Char)
+    }
+
+    /// The 1-based line and column of `offset` (clamped to the text and to a
+    /// character boundary), the column counted in `unit`. A Language Server
+    /// Protocol position is `(line - 1, column - 1)` of [`Unit::Utf16`].
+    pub fn line_col_in(&self, text: &str, offset: usize, unit: Unit) -> LineCol {
         let offset = char_floor(text, offset);
         let line = self.line_of(offset);
-        let column = text[self.starts[line]..offset].chars().count() + 1;
+        let column = unit.count(&text[self.starts[line]..offset]) + 1;
         LineCol {
             line: line + 1,
             column,
         }
+    }
+
+    /// Where `span` starts and ends, as [`LineIndex::line_col_in`] gives them.
+    pub fn range_in(&self, text: &str, span: Span, unit: Unit) -> (LineCol, LineCol) {
+        (
+            self.line_col_in(text, span.start(), unit),
+            self.line_col_in(text, span.end(), unit),
+        )
+    }
+
+    /// The byte offset of the 1-based line and column `at`, the column
+    /// counted in `unit`: the way back from [`LineIndex::line_col_in`], for
+    /// positions an editor sends. What lies beyond is brought back, as the
+    /// Language Server Protocol asks: a column past the end of its line to
+    /// the line's end (before its `\n` or `\r\n`), a line past the last
+    /// to the end of the text, a column inside a character (between the
+    /// two UTF-16 units of `𠀀`) to where the character starts; line and
+    /// column 0 are taken as 1.
+    pub fn offset_at(&self, text: &str, at: LineCol, unit: Unit) -> usize {
+        let line = at.line.max(1) - 1;
+        let Some(&start) = self.starts.get(line) else {
+            return text.len();
+        };
+        let end = match self.starts.get(line + 1) {
+            // Before the line break: `\n`, or `\r\n`.
+            Some(&next) => {
+                let end = next - 1;
+                if end > start && text.as_bytes()[end - 1] == b'\r' {
+                    end - 1
+                } else {
+                    end
+                }
+            }
+            None => text.len(),
+        };
+        let mut left = at.column.max(1) - 1;
+        for (i, c) in text[start..end].char_indices() {
+            let width = unit.width(c);
+            if left < width {
+                return start + i;
+            }
+            left -= width;
+        }
+        end
     }
 
     /// The byte offset where 1-based `line` starts, if there is such a line.
@@ -298,6 +382,89 @@ mod tests {
             offsets.sort_unstable();
             let whole = line_cols_from(&text, &offsets, 0, 1, 0);
             proptest::prop_assert_eq!(line_cols_in_pieces(&text, &offsets, pieces), whole);
+        }
+    }
+
+    /// `𠀀` (U+20000) and `😀` are one character each and two UTF-16 units;
+    /// `方` is one of each; lines end in `\r\n` or `\n`.
+    #[test]
+    fn columns_in_utf16_units_and_back() {
+        let text = "方案 𠀀x\r\n😀方\n\r\nend";
+        let index = LineIndex::new(text);
+        let at = |s: &str| text.find(s).unwrap();
+        let utf16 = |o| index.line_col_in(text, o, Unit::Utf16);
+        let chars = |o| index.line_col_in(text, o, Unit::Char);
+        assert_eq!(utf16(at("x")), LineCol { line: 1, column: 6 });
+        assert_eq!(chars(at("x")), LineCol { line: 1, column: 5 });
+        assert_eq!(utf16(at("\r")), LineCol { line: 1, column: 7 });
+        assert_eq!(utf16(at("方\n")), LineCol { line: 2, column: 3 });
+        assert_eq!(chars(at("方\n")), LineCol { line: 2, column: 2 });
+        assert_eq!(utf16(at("end")), LineCol { line: 4, column: 1 });
+        assert_eq!(utf16(text.len()), LineCol { line: 4, column: 4 });
+        // The range of a span over `𠀀x`.
+        let span = Span::new(at("𠀀"), at("\r"));
+        assert_eq!(
+            index.range_in(text, span, Unit::Utf16),
+            (
+                LineCol { line: 1, column: 4 },
+                LineCol { line: 1, column: 7 }
+            )
+        );
+        assert_eq!(
+            index.range_in(text, span, Unit::Char),
+            (
+                LineCol { line: 1, column: 4 },
+                LineCol { line: 1, column: 6 }
+            )
+        );
+
+        let back = |line, column, unit| index.offset_at(text, LineCol { line, column }, unit);
+        assert_eq!(back(1, 6, Unit::Utf16), at("x"));
+        assert_eq!(back(1, 5, Unit::Char), at("x"));
+        assert_eq!(back(1, 4, Unit::Utf16), at("𠀀"));
+        // Between the two units of `𠀀`: where it starts.
+        assert_eq!(back(1, 5, Unit::Utf16), at("𠀀"));
+        assert_eq!(back(2, 2, Unit::Utf16), at("😀"));
+        // Past the end of a line: before its `\r\n` (or `\n`).
+        assert_eq!(back(1, 99, Unit::Utf16), at("\r"));
+        assert_eq!(back(2, 99, Unit::Utf16), at("方\n") + "方".len());
+        assert_eq!(back(3, 99, Unit::Utf16), text.rfind('\r').unwrap());
+        assert_eq!(back(3, 1, Unit::Utf16), text.rfind('\r').unwrap());
+        // Past the last line, and the zeros.
+        assert_eq!(back(9, 1, Unit::Utf16), text.len());
+        assert_eq!(back(4, 99, Unit::Char), text.len());
+        assert_eq!(back(0, 0, Unit::Utf16), 0);
+    }
+
+    proptest::proptest! {
+        /// Every offset comes back from its line and column, in either
+        /// unit (but one between `\r` and `\n`, which comes back before
+        /// the `\r`); a UTF-16 column counts the line's UTF-16 units.
+        #[test]
+        fn line_and_column_lead_back_to_the_offset(text in "[a方𠀀😀\r\n ]{0,40}") {
+            let index = LineIndex::new(&text);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                for unit in [Unit::Char, Unit::Utf16] {
+                    let at = index.line_col_in(&text, offset, unit);
+                    let back = index.offset_at(&text, at, unit);
+                    let after_cr = text[..offset].ends_with('\r') && text[offset..].starts_with('\n');
+                    if after_cr {
+                        proptest::prop_assert_eq!(back, offset - 1);
+                    } else {
+                        proptest::prop_assert_eq!(back, offset);
+                    }
+                }
+                let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let units = text[line_start..offset].encode_utf16().count();
+                proptest::prop_assert_eq!(
+                    index.line_col_in(&text, offset, Unit::Utf16).column,
+                    units + 1
+                );
+                proptest::prop_assert_eq!(
+                    index.line_col_in(&text, offset, Unit::Char),
+                    index.line_col(&text, offset)
+                );
+            }
         }
     }
 

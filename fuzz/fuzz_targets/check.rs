@@ -1,6 +1,7 @@
 //! Everything a run does with one file, on any bytes
 //! ([`rectlint::commands::check::exercise`]): decoding, parsing, every rule of the
-//! strictest profile, the findings rendered in every format and both
+//! strictest profile (through the core, [`rectlint::check_text`], which must
+//! find in UTF-8 bytes' text what it finds in the bytes), the findings rendered in every format and both
 //! languages, the safe and unsafe fixes applied as `--fix` does and `fmt`
 //! run, each result checked again. One input in sixteen (by its length) is
 //! also tried made into long lines ([`rectlint::commands::check::long_lines`]): its

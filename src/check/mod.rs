@@ -4,11 +4,13 @@
 //! suppression comments, reports the unused ones (P006) and sets every
 //! finding's severity from the profile.
 
+pub mod files;
 pub mod profile;
 pub mod rules;
 mod suppress;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -117,12 +119,19 @@ pub struct FileInfo {
     pub path: Option<PathBuf>,
     /// The repository root: evidence paths may not leave it.
     pub root: Option<PathBuf>,
+    /// Where evidence paths are looked up: the real disk when `None`.
+    pub files: Option<Arc<dyn files::Files>>,
 }
 
 impl FileInfo {
     /// The folder evidence paths are relative to.
     pub fn dir(&self) -> Option<PathBuf> {
         self.path.as_ref()?.parent().map(PathBuf::from)
+    }
+
+    /// The file system evidence paths are looked up in.
+    pub fn files(&self) -> &dyn files::Files {
+        self.files.as_deref().unwrap_or(&files::Disk)
     }
 }
 

@@ -20,7 +20,7 @@ use crate::commands::walk::{
 };
 use crate::config::{self, Overrides, Profile, Resolved};
 use crate::diagnostic::{Diagnostic, Lang, Text};
-use crate::engine::{Checked, check_bytes};
+use crate::engine::{Checked, check_bytes, check_text};
 use crate::limits::PARALLEL_FILE_BYTES;
 use crate::report::json::{self, Json};
 use crate::report::{
@@ -393,18 +393,33 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
 }
 
 /// Everything a run does with one file's bytes, on any bytes: check them,
-/// render the findings in every format and both languages, apply the safe
-/// and then the unsafe fixes and check the result, format the text and
-/// check that. The fuzz target (`fuzz/`) and the robustness tests run this,
-/// so that both try the same paths. Nothing in it may panic.
+/// and check them as a text (as an editor would, [`check_text`]) when they
+/// are UTF-8; render the findings in every format and both languages,
+/// apply the safe and then the unsafe fixes and check the result, format
+/// the text and check that. The fuzz target (`fuzz/`) and the robustness
+/// tests run this, so that both try the same paths. Nothing in it may
+/// panic.
 ///
 /// # Panics
 ///
 /// When `fmt` would change what the text reads as (and so refuses to
-/// format it): a defect of `fmt` the fuzzer is to report.
+/// format it), or when the bytes and the text they spell are found
+/// different things: defects the fuzzer is to report.
 pub fn exercise(bytes: &[u8], profile: &Profile, dates: Dates) {
     let file = FileInfo::default();
     let checked = check_bytes(bytes, profile, dates, &file);
+    // UTF-8 without a byte-order mark, and text (no NUL): the text itself.
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text.starts_with('\u{feff}')
+        && !text.contains('\0')
+    {
+        let as_text = check_text(text, profile, dates, &file);
+        assert_eq!(as_text.text, checked.text, "the text read");
+        assert_eq!(
+            as_text.diagnostics, checked.diagnostics,
+            "the findings of the bytes and of their text"
+        );
+    }
     render_every_way(&checked, profile);
     let ending = source::LineEnding::of(&checked.text);
     for mode in [fix::Mode::Safe, fix::Mode::Unsafe] {
@@ -594,6 +609,8 @@ fn check_one(
     let file = FileInfo {
         path: input.absolute.clone(),
         root: resolved.root.clone(),
+        // Evidence is looked up on the disk.
+        files: None,
     };
     let unread = |d: Diagnostic| Done {
         skipped: false,

@@ -218,3 +218,47 @@ fn the_reader_of_imports_reads_groups_and_paths() {
         "a \n\nb"
     );
 }
+
+/// What may write to standard output or error: the commands, the reports
+/// and the crate root. Everything else (the whole checking core among it)
+/// returns what it has to say as values.
+const MAY_PRINT: &[&str] = &["commands", "report", "lib"];
+
+/// The ways Rust code writes to standard output or error.
+const PRINTING: &[&str] = &[
+    "eprintln!",
+    "eprint!",
+    "println!",
+    "print!",
+    "dbg!",
+    "stdout()",
+    "stderr()",
+];
+
+#[test]
+fn nothing_below_the_front_ends_prints() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut printing = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(&src).unwrap();
+        let first = relative.components().next().unwrap().as_os_str();
+        let module = first.to_string_lossy();
+        let module = match module.trim_end_matches(".rs") {
+            "main" | "lib" => "lib",
+            other => other,
+        };
+        if MAY_PRINT.contains(&module) {
+            continue;
+        }
+        let code = without_comments(&std::fs::read_to_string(file).unwrap());
+        for (number, line) in code.lines().enumerate() {
+            // The longest first: `eprintln!` is not also `print!`.
+            if let Some(way) = PRINTING.iter().find(|w| line.contains(*w)) {
+                printing.push(format!("{}:{}: {way}", relative.display(), number + 1));
+            }
+        }
+    }
+    assert!(printing.is_empty(), "{}", printing.join("\n"));
+}

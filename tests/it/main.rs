@@ -16,6 +16,7 @@ mod gate;
 mod hostile_files;
 mod language;
 mod layers;
+mod library;
 mod meta;
 mod output;
 mod properties;

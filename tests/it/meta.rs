@@ -241,6 +241,7 @@ fn every_fixable_rule_offers_a_fix_in_its_fixtures() {
             let file = FileInfo {
                 path: Some(path.clone()),
                 root: resolved.root.clone(),
+                files: None,
             };
             let bytes = std::fs::read(&path).unwrap();
             let checked = check_bytes(&bytes, &resolved.profile, dates, &file);

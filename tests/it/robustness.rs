@@ -212,6 +212,7 @@ fn thousands_of_mutants_never_panic_the_checker() {
     let file = FileInfo {
         path: Some(dir.path().join("plan.rect")),
         root: Some(dir.path().to_path_buf()),
+        files: None,
     };
     let mut failures = Vec::new();
     let all = mutants(4000)

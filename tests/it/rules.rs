@@ -74,6 +74,7 @@ fn findings(path: &Path, code: &str) -> Vec<(usize, usize, String, String)> {
     let file = FileInfo {
         path: Some(path.to_path_buf()),
         root: resolved.root.clone(),
+        files: None,
     };
     let checked = check_bytes(&bytes, &resolved.profile, dates, &file);
     let index = LineIndex::new(&checked.text);

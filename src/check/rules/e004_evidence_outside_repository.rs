@@ -2,10 +2,11 @@
 //! out with `..`, or led out by a symbolic link. Also where evidence paths
 //! are located for E003.
 //!
-//! This rule looks at the file system, so it is careful: an absolute path or
-//! one that climbs out is judged from its text alone and never touched; a
-//! path inside is only resolved (`canonicalize`, which reads metadata and
-//! links), never opened.
+//! This rule looks at the file system (the disk, or whatever
+//! [`FileInfo::files`] holds), so it is careful: an absolute path or one
+//! that climbs out is judged from its text alone and never touched; a path
+//! inside is only resolved (`canonicalize`, which reads metadata and links),
+//! never opened.
 
 use std::io;
 use std::path::Path;
@@ -78,10 +79,11 @@ pub(super) fn locate(file: &FileInfo, path: &str) -> Option<Place> {
         return Some(Place::Outside(Exit::Climbs));
     }
     let target = dir.join(path);
+    let files = file.files();
     // The root as the file system sees it; if even that cannot be
     // resolved there is nothing to compare with.
-    let real_root = std::fs::canonicalize(&root).ok()?;
-    match std::fs::canonicalize(&target) {
+    let real_root = files.canonicalize(&root).ok()?;
+    match files.canonicalize(&target) {
         Ok(real) if real.starts_with(&real_root) => Some(Place::Present),
         Ok(_) => Some(Place::Outside(Exit::Link)),
         Err(error) => {
@@ -90,7 +92,7 @@ pub(super) fn locate(file: &FileInfo, path: &str) -> Option<Place> {
             let outside = target
                 .ancestors()
                 .skip(1)
-                .find_map(|a| std::fs::canonicalize(a).ok())
+                .find_map(|a| files.canonicalize(a).ok())
                 .is_some_and(|real| !real.starts_with(&real_root));
             Some(if outside {
                 Place::Outside(Exit::Link)
