@@ -286,7 +286,7 @@ pub struct ConfigError {
     pub path: String,
     /// Its text, when it may be shown (for pointing into it): only that of
     /// a file named `rectlint.toml` or of a shipped profile, see
-    /// [`may_show`].
+    /// `may_show`.
     pub text: Option<Box<miette::NamedSource<String>>>,
     /// Where in the text the problem is.
     pub span: Option<std::ops::Range<usize>>,

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Whether `c` is shown escaped ([`line`] also escapes line breaks).
+/// Whether `c` is shown escaped ([`line()`] also escapes line breaks).
 pub fn is_control(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}'
@@ -72,7 +72,7 @@ pub fn text(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// How many characters [`line`] shows for `c`.
+/// How many characters [`line()`] shows for `c`.
 pub fn shown_len(c: char) -> usize {
     if is_control(c) {
         // `\u{` + hexadecimal digits + `}`
