@@ -9,6 +9,7 @@ mod common;
 mod config;
 mod docs;
 mod evidence;
+mod fixed;
 mod fixes;
 mod fmt;
 mod formats;
