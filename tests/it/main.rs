@@ -23,5 +23,6 @@ mod properties;
 mod redaction;
 mod reviewer;
 mod robustness;
+mod rule_examples;
 mod rules;
 mod walk;
