@@ -10,17 +10,19 @@
 //! The file must give exactly those findings of that code. An `ok-*.rect`
 //! file is a near miss: it must give no finding of that code. Either may set
 //! `# as-of: DATE` and `# profile: NAME`; files are judged as of 2025-04-27
-//! unless they say otherwise or give a `报告日期`.
+//! unless they say otherwise or give a `报告日期`. Beside a fixture, a
+//! `*.fixed.rect` or `*.unsafe-fixed.rect` file is the text its fixes give
+//! (`fixed.rs` checks those), not a fixture.
 
 use std::path::{Path, PathBuf};
 
 use rectlint::check::{Dates, FileInfo};
-use rectlint::config::{self, Overrides};
+use rectlint::config::{self, Overrides, Resolved};
 use rectlint::diagnostic::Lang;
 use rectlint::engine::check_bytes;
 use rectlint::span::LineIndex;
 
-fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
 }
 
@@ -56,17 +58,17 @@ fn expectations(text: &str) -> Vec<Expected> {
         .collect()
 }
 
-/// (code, line, column, Chinese message) of every finding of `code`.
-fn findings(path: &Path, code: &str) -> Vec<(usize, usize, String, String)> {
-    let bytes = std::fs::read(path).unwrap();
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+/// How the fixture at `path`, holding `text`, is checked: under its
+/// folder's configuration and its `# profile:`, as of its `# as-of:` (else
+/// its `报告日期`, else 2025-04-27).
+pub(crate) fn setting(path: &Path, text: &str) -> (Resolved, Dates, FileInfo) {
     let dir = path.parent().unwrap();
     let overrides = Overrides {
-        profile: directive(&text, "profile").next().map(str::to_owned),
+        profile: directive(text, "profile").next().map(str::to_owned),
         ..Overrides::default()
     };
     let resolved = config::resolve(dir, &overrides).unwrap();
-    let as_of = directive(&text, "as-of").next().map(|d| d.parse().unwrap());
+    let as_of = directive(text, "as-of").next().map(|d| d.parse().unwrap());
     let dates = Dates {
         as_of,
         today: Some("2025-04-27".parse().unwrap()),
@@ -76,6 +78,14 @@ fn findings(path: &Path, code: &str) -> Vec<(usize, usize, String, String)> {
         root: resolved.root.clone(),
         files: None,
     };
+    (resolved, dates, file)
+}
+
+/// (code, line, column, Chinese message) of every finding of `code`.
+fn findings(path: &Path, code: &str) -> Vec<(usize, usize, String, String)> {
+    let bytes = std::fs::read(path).unwrap();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (resolved, dates, file) = setting(path, &text);
     let checked = check_bytes(&bytes, &resolved.profile, dates, &file);
     let index = LineIndex::new(&checked.text);
     checked
@@ -94,11 +104,20 @@ fn findings(path: &Path, code: &str) -> Vec<(usize, usize, String, String)> {
         .collect()
 }
 
-fn plans(dir: &Path) -> Vec<PathBuf> {
+/// Whether `path` is the text a fixture's fixes give (`*.fixed.rect`,
+/// `*.unsafe-fixed.rect`) rather than a fixture.
+pub(crate) fn is_fixed_text(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".fixed.rect") || n.ends_with(".unsafe-fixed.rect"))
+}
+
+/// The fixtures in `dir`, in name order.
+pub(crate) fn plans(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| entries.map(|e| e.unwrap().path()).collect())
         .unwrap_or_default();
-    files.retain(|p| p.extension().is_some_and(|e| e == "rect"));
+    files.retain(|p| p.extension().is_some_and(|e| e == "rect") && !is_fixed_text(p));
     files.sort();
     files
 }

@@ -40,6 +40,8 @@ static META: RuleMeta = RuleMeta {
 ```
 # rectlint: allow T004
 措施 B1.1 交警大队整体迁移 {
+  时限：2025-12-31
+}
 ```
 
 ## 正确写法
@@ -47,6 +49,8 @@ static META: RuleMeta = RuleMeta {
 ```
 # rectlint: allow T004 市委巡察办同意延期至2025年底
 措施 B1.1 交警大队整体迁移 {
+  时限：2025-12-31
+}
 ```
 "#,
         en: r#"## What it checks
@@ -68,6 +72,8 @@ A suppression tells the reviewer that something is not as required but for a goo
 ```
 # rectlint: allow T004
 措施 B1.1 交警大队整体迁移 {
+  时限：2025-12-31
+}
 ```
 
 ## Use instead
@@ -75,6 +81,8 @@ A suppression tells the reviewer that something is not as required but for a goo
 ```
 # rectlint: allow T004 市委巡察办同意延期至2025年底
 措施 B1.1 交警大队整体迁移 {
+  时限：2025-12-31
+}
 ```
 "#,
     },
