@@ -235,6 +235,7 @@ fn check_in_folder(plan: &str, config: Option<&str>, files: &[&str]) -> Vec<Diag
     let file = FileInfo {
         path: Some(path),
         root: resolved.root.clone(),
+        files: None,
     };
     check_bytes(plan.as_bytes(), &resolved.profile, dates, &file).diagnostics
 }
