@@ -61,6 +61,10 @@ enum Context {
 /// any whose formatted text would read differently.
 pub fn format(text: &str) -> Result<String, Unformattable> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A lone CR is a line break, as the reader of files takes it (an
+    // editor's buffer may hold one).
+    let text = crate::source::lone_crs_as_line_feeds(Cow::Borrowed(text));
+    let text: &str = &text;
     let parsed = parse(text);
     if parsed.has_syntax_errors() {
         let errors = parsed
@@ -523,6 +527,12 @@ mod tests {
             LineKind::Entry(e) => e.value.map(|v| value_text(text, v)),
             other => panic!("line {line} is {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_a_line_break() {
+        let formatted = format("方案 甲 {\r  备注：x\r}\r").unwrap();
+        assert_eq!(formatted, "方案 甲 {\n  备注：x\n}\n");
     }
 
     #[test]
