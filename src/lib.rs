@@ -6,8 +6,8 @@
 //! that):
 //!
 //! 0. **Leaves**: `span` (byte spans, line and column in characters or
-//!    UTF-16), `hash`, `suggest` (did-you-mean), `limits` (tuning
-//!    constants).
+//!    UTF-16), `code` (a rule's code), `hash`, `suggest` (did-you-mean),
+//!    `limits` (tuning constants).
 //! 1. **Reading**: `diagnostic` (the finding type and its two languages),
 //!    `source` (bytes to text: UTF-8, GB18030, UTF-16), `parse` (the
 //!    grammar and the reader) and `model` (the typed plan, a span on every
@@ -27,6 +27,7 @@
 pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod code;
 pub mod commands;
 pub mod config;
 pub mod diagnostic;

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::code::Code;
+
 /// How a file's bytes were decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -443,7 +445,7 @@ pub fn too_large(size: u64, limit: u64) -> crate::diagnostic::Diagnostic {
     use crate::tr;
     let (size_text, limit_text) = (shown_size(size), shown_size(limit));
     crate::diagnostic::Diagnostic::new(
-        "P001",
+        Code::P001,
         crate::span::Span::point(0),
         tr!(
             "文件过大（{size_text}），超过上限 {limit_text}，未检查",
@@ -485,7 +487,7 @@ pub fn read_text(
         Ok((text, encoding)) => {
             let name = encoding.name();
             let d = Diagnostic::new(
-                "P002",
+                Code::P002,
                 Span::point(0),
                 tr!(
                     "文件不是 UTF-8 编码，已按 {name} 读取",
@@ -502,7 +504,7 @@ pub fn read_text(
             None,
             Some(
                 Diagnostic::new(
-                    "P001",
+                    Code::P001,
                     Span::point(0),
                     tr!("这不是文本文件", "this is not a text file"),
                 )
@@ -516,7 +518,7 @@ pub fn read_text(
             None,
             Some(
                 Diagnostic::new(
-                    "P001",
+                    Code::P001,
                     Span::point(0),
                     tr!(
                         "无法识别文件编码：第 {offset} 个字节起既不是 UTF-8 也不是 GB18030",

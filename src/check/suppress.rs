@@ -8,6 +8,7 @@
 
 use super::Depends;
 use crate::check::profile::{Level, Profile};
+use crate::code::Code;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{Suppression, SuppressionScope};
 use crate::span::Span;
@@ -15,7 +16,7 @@ use crate::{suggest, tr};
 
 /// Codes a suppression may not silence: a syntax error is never hidden, and
 /// the findings about suppressions themselves are not suppressible.
-const UNSUPPRESSIBLE: [&str; 2] = ["P001", "P006"];
+const UNSUPPRESSIBLE: [Code; 2] = [Code::P001, Code::P006];
 
 /// Drop the findings the suppressions silence; report the suppressions (or
 /// codes) that silence nothing. `complete` says whether every rule ran (it
@@ -33,7 +34,7 @@ pub(super) fn apply(
         .map(|s| vec![false; s.codes.len()])
         .collect();
     found.retain(|d| {
-        if UNSUPPRESSIBLE.contains(&d.code.as_str()) {
+        if UNSUPPRESSIBLE.contains(&d.code) {
             return true;
         }
         let at = d.primary.span.start();
@@ -57,7 +58,10 @@ pub(super) fn apply(
         !silenced
     });
 
-    let known: Vec<&str> = super::rules::ALL.iter().map(|r| r.meta().code).collect();
+    let known: Vec<&str> = super::rules::ALL
+        .iter()
+        .map(|r| r.meta().code.as_str())
+        .collect();
     for (s, used) in suppressions.iter().zip(&used) {
         if !s.effective {
             continue;
@@ -65,7 +69,7 @@ pub(super) fn apply(
         if s.scope == SuppressionScope::Nothing {
             found.push(
                 Diagnostic::new(
-                    "P006",
+                    Code::P006,
                     s.span,
                     tr!(
                         "这条抑制注释后面没有块或字段，它不起作用",
@@ -85,7 +89,7 @@ pub(super) fn apply(
             .iter()
             .zip(used)
             .map(|(code, &used)| {
-                super::rule(&code.value).is_some_and(|rule| {
+                super::rule(code.value).is_some_and(|rule| {
                     let meta = rule.meta();
                     let off = profile.level(meta.code, meta.severity) == Level::Off;
                     let varies = rule.depends_on() != Depends::Text;
@@ -102,8 +106,8 @@ pub(super) fn apply(
         };
         for (code, unused) in s.codes.iter().zip(unused) {
             let name = &code.value;
-            if super::rule(name).is_none() {
-                let guess = suggest::closest(name, known.iter().copied());
+            if super::rule(*name).is_none() {
+                let guess = suggest::closest(name.as_str(), known.iter().copied());
                 let help = match guess {
                     Some(g) => tr!("是否想写 {g}？", "did you mean {g}?"),
                     None => tr!(
@@ -113,7 +117,7 @@ pub(super) fn apply(
                 };
                 found.push(
                     Diagnostic::new(
-                        "P006",
+                        Code::P006,
                         code.span,
                         tr!("没有规则 {name}", "there is no rule {name}"),
                     )
@@ -122,7 +126,7 @@ pub(super) fn apply(
             } else if unused {
                 found.push(
                     Diagnostic::new(
-                        "P006",
+                        Code::P006,
                         code.span,
                         tr!(
                             "抑制的 {name} 在此处没有发现问题",

@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use crate::baseline::{self, Baseline};
 use crate::check::{self, Dates, FileInfo};
 use crate::cli::{CheckArgs, Deny, Format};
+use crate::code::Code;
 use crate::commands::RunError;
 use crate::commands::walk::{
     Exclude, Input, Scope, Walk, collect_walking, config_key, in_shard, shown_bytes,
@@ -621,7 +622,7 @@ fn check_one(
                 let (zh, en) = (special.name().zh, special.name().en);
                 return unread(
                     Diagnostic::new(
-                        "P001",
+                        Code::P001,
                         crate::span::Span::point(0),
                         tr!(
                             "这是{zh}，不是普通文件，未读取",
@@ -637,7 +638,7 @@ fn check_one(
             Err(source::ReadError::Io(e)) => {
                 let error = e.to_string();
                 return unread(Diagnostic::new(
-                    "P001",
+                    Code::P001,
                     crate::span::Span::point(0),
                     tr!("无法读取文件：{error}", "cannot read the file: {error}"),
                 ));
@@ -648,7 +649,7 @@ fn check_one(
         return Done {
             skipped: true,
             ..unread(Diagnostic::new(
-                "P001",
+                Code::P001,
                 crate::span::Span::point(0),
                 Text::default(),
             ))

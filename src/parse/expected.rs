@@ -5,6 +5,7 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::grammar::Rule;
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Text};
 use crate::span::Span;
 use crate::tr;
@@ -239,5 +240,5 @@ pub(crate) fn syntax_error(text: &str, base: usize, error: &Error<Rule>) -> Diag
             )
         }
     };
-    Diagnostic::new("P001", span, message).with_help(help)
+    Diagnostic::new(Code::P001, span, message).with_help(help)
 }

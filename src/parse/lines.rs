@@ -10,6 +10,7 @@ use super::expected;
 use super::fast;
 use super::grammar::{RectParser, Rule};
 use super::keywords::Keyword;
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use crate::tr;
@@ -146,7 +147,7 @@ fn split(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Span> {
                 Some(close) => end = physical_end(text, close),
                 None => diagnostics.push(
                     Diagnostic::new(
-                        "P001",
+                        Code::P001,
                         Span::new(open, open + 3),
                         tr!(
                             "三引号文字没有结束",

@@ -11,6 +11,7 @@ use super::keywords::{BlockKind, KEYWORDS, Keyword};
 use super::lines::{Entry, Line, LineKind, ValueForm, value_text};
 use super::tree::{Block, Node, Tree};
 use super::values::{Reader, ValueText};
+use crate::code::Code;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Lang, Text};
 use crate::model::{
     Category, Department, Field, Header, Issue, Measure, Milestone, Person, Plan, Spanned, Str,
@@ -133,7 +134,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                         let first = first.header.keyword_span;
                         self.report(
                             Diagnostic::new(
-                                "P001",
+                                Code::P001,
                                 key,
                                 tr!("一个文件只能有一个方案", "a file holds one plan only"),
                             )
@@ -157,7 +158,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 .map_or(Span::point(0), |&i| self.item_key(tree.node(i)));
             self.report(
                 Diagnostic::new(
-                    "P001",
+                    Code::P001,
                     at,
                     tr!("文件中没有方案块", "the file holds no plan block"),
                 )
@@ -222,7 +223,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         let (parent_zh, parent_en) = (parent.name(Lang::Zh), in_block(parent));
         let d = match entry.keyword {
             _ if parent == BlockKind::Top => Diagnostic::new(
-                "P001",
+                Code::P001,
                 entry.key,
                 tr!(
                     "“{key}”写在了方案块之外",
@@ -234,7 +235,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 "write the whole plan inside `方案 TITLE {{ … }}`"
             )),
             Some(kw) if is_block && kw.opens().is_some() => Diagnostic::new(
-                "P001",
+                Code::P001,
                 entry.key,
                 tr!(
                     "“{key}”块不能写在{parent_zh}中",
@@ -243,7 +244,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             )
             .with_help(where_block_goes(kw)),
             Some(kw) if is_block => Diagnostic::new(
-                "P001",
+                Code::P001,
                 entry.key,
                 tr!("“{key}”是字段，不是块", "`{key}` is a field, not a block"),
             )
@@ -256,7 +257,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 let home = kw.home().unwrap_or(BlockKind::Plan);
                 let (home_zh, home_en) = (home.name(Lang::Zh), home.name(Lang::En));
                 Diagnostic::new(
-                    "P003",
+                    Code::P003,
                     entry.key,
                     tr!(
                         "“{key}”不能写在{parent_zh}中",
@@ -303,7 +304,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                 )
             }
         };
-        let d = Diagnostic::new("P003", span, message).with_help(help);
+        let d = Diagnostic::new(Code::P003, span, message).with_help(help);
         match guess {
             // Renaming a key may change what the line means: unsafe.
             Some(g) if !is_block => d.with_fix(Fix {
@@ -326,7 +327,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             let name = self.slice(key).to_owned();
             self.report(
                 Diagnostic::new(
-                    "P005",
+                    Code::P005,
                     key,
                     tr!(
                         "“{name}”重复出现，以这一处为准",
@@ -592,7 +593,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         let (zh, en) = (parent.name(Lang::Zh), parent.name(Lang::En));
         self.report(
             Diagnostic::new(
-                "P001",
+                Code::P001,
                 key,
                 tr!("{zh}块中不能再写块", "a {en} block cannot hold blocks"),
             )

@@ -8,6 +8,7 @@ use pest::Parser;
 use super::grammar::{RectParser, Rule};
 use super::keywords::Keyword;
 use super::lines::{Entry, Line, LineKind, span_of};
+use crate::code::Code;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{Suppression, SuppressionScope};
 use crate::span::{Span, Spanned};
@@ -398,14 +399,14 @@ fn missing_open_error(text: &str, entry: &Entry) -> Diagnostic {
             tr!("在这一行末尾加上“{{”", "add `{{` at the end of this line"),
         )
     };
-    Diagnostic::new("P001", Span::point(end), message)
+    Diagnostic::new(Code::P001, Span::point(end), message)
         .with_help(help)
         .with_secondary(entry.key, tr!("这个块", "this block"))
 }
 
 fn stray_close(brace: Span, suspicious: Option<Span>) -> Diagnostic {
     let mut d = Diagnostic::new(
-        "P001",
+        Code::P001,
         brace,
         tr!("多余的“}}”：没有需要结束的块", "this `}}` closes no block"),
     )
@@ -427,7 +428,7 @@ fn stray_close(brace: Span, suspicious: Option<Span>) -> Diagnostic {
 
 fn too_deep_error(key: Span) -> Diagnostic {
     Diagnostic::new(
-        "P001",
+        Code::P001,
         key,
         tr!(
             "块嵌套超过 {MAX_DEPTH} 层，更深的内容未读取",
@@ -451,7 +452,7 @@ fn unclosed_error(
     };
     let title = text[key.range()].trim_end_matches(['{', '｛', ' ', '\t', '\u{3000}']);
     let mut d = Diagnostic::new(
-        "P001",
+        Code::P001,
         Span::point(text.len()),
         if count == 1 {
             tr!(
@@ -514,7 +515,7 @@ fn read_suppression(
         suppression.effective = false;
         diagnostics.push(
             Diagnostic::new(
-                "P006",
+                Code::P006,
                 comment,
                 tr!(
                     "无法读取这条抑制注释，它不起作用",
@@ -536,10 +537,10 @@ fn read_suppression(
         let span = span_of(&pair, comment.start());
         match pair.as_rule() {
             Rule::allow_file => suppression.file = true,
-            Rule::rule_code => suppression.codes.push(Spanned::new(
-                pair.as_str().to_ascii_uppercase().into(),
-                span,
-            )),
+            // The grammar reads a code only in the shape of one.
+            Rule::rule_code => suppression
+                .codes
+                .extend(Code::parse(pair.as_str()).map(|code| Spanned::new(code, span))),
             Rule::reason => suppression.reason = Some(pair.as_str().trim().into()),
             _ => {}
         }
@@ -574,7 +575,7 @@ fn read_suppression(
         };
         diagnostics.push(
             Diagnostic::new(
-                "P006",
+                Code::P006,
                 comment,
                 tr!("抑制注释没有写规则代码", "this suppression names no rule"),
             )
@@ -584,7 +585,7 @@ fn read_suppression(
         suppression.effective = false;
         diagnostics.push(
             Diagnostic::new(
-                "P006",
+                Code::P006,
                 comment,
                 tr!("抑制注释没有写理由，它不起作用", "this suppression gives no reason, so it silences nothing"),
             )

@@ -11,6 +11,7 @@ use pest::iterators::Pair;
 
 use super::fast;
 use super::grammar::{RectParser, Rule};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Fix, Text};
 use crate::model::{
     DateRange, DateSpec, Deadline, Evidence, EvidenceKind, Extension, InspectionKind, Milestone,
@@ -108,7 +109,7 @@ fn small(n: i64) -> i8 {
 impl Reader<'_> {
     fn report(&mut self, span: Span, message: Text, help: Text) {
         self.diagnostics
-            .push(Diagnostic::new("P004", span, message).with_help(help));
+            .push(Diagnostic::new(Code::P004, span, message).with_help(help));
     }
 
     fn parse<'v>(rule: Rule, value: &'v ValueText) -> Option<Pair<'v, Rule>> {
@@ -435,7 +436,7 @@ impl Reader<'_> {
             ),
         };
         let mut d = Diagnostic::new(
-            "P004",
+            Code::P004,
             span,
             tr!("无法识别状态“{word}”", "unknown status `{word}`"),
         )

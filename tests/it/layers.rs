@@ -11,6 +11,7 @@ use std::path::Path;
 /// here fails the test, so a new one is placed on purpose.
 const LAYERS: &[(&str, u8)] = &[
     ("span", 0),
+    ("code", 0),
     ("hash", 0),
     ("suggest", 0),
     ("limits", 0),

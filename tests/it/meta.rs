@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use common::{Run, repo};
 use rectlint::check::{Dates, FileInfo, Fixable, HEADINGS_EN, HEADINGS_ZH, rules::ALL};
+use rectlint::code::Code;
 use rectlint::config::{self, Overrides};
 use rectlint::engine::check_bytes;
 
@@ -39,7 +40,7 @@ fn codes_are_unique_and_well_formed() {
             meta.code
         );
     }
-    let codes: Vec<&str> = ALL.iter().map(|r| r.meta().code).collect();
+    let codes: Vec<&str> = ALL.iter().map(|r| r.meta().code.as_str()).collect();
     let mut sorted = codes.clone();
     sorted.sort_by_key(|c| ("PSRTEQ".find(&c[..1]), c.to_string()));
     assert_eq!(codes, sorted, "the registry is in catalog order");
@@ -56,7 +57,10 @@ const CATALOG: &[&str] = &[
 #[test]
 fn every_rule_of_the_catalog_exists() {
     for code in CATALOG {
-        assert!(rectlint::check::rule(code).is_some(), "{code} has no rule");
+        assert!(
+            rectlint::check::rule(Code::new(code)).is_some(),
+            "{code} has no rule"
+        );
     }
     assert_eq!(ALL.len(), CATALOG.len(), "a rule the catalog does not list");
     // Where the spec sits beside the checkout (the development machine), its
@@ -110,8 +114,8 @@ fn check_page(code: &str, page: &str, headings: [&str; 4]) {
 fn every_rule_is_documented_under_the_fixed_headings() {
     for rule in ALL {
         let meta = rule.meta();
-        check_page(meta.code, meta.doc.zh, HEADINGS_ZH);
-        check_page(meta.code, meta.doc.en, HEADINGS_EN);
+        check_page(&meta.code, meta.doc.zh, HEADINGS_ZH);
+        check_page(&meta.code, meta.doc.en, HEADINGS_EN);
     }
 }
 
@@ -124,7 +128,7 @@ fn every_code_in_the_shipped_profiles_exists() {
         if let Some(severity) = table.get("severity").and_then(|s| s.as_table()) {
             for code in severity.keys() {
                 assert!(
-                    rectlint::check::rule(code).is_some(),
+                    Code::parse(code).and_then(rectlint::check::rule).is_some(),
                     "{}: no rule {code}",
                     path.display()
                 );
@@ -166,7 +170,7 @@ fn explain_shows_every_rule_in_both_languages() {
     let run = Run::new();
     for rule in ALL {
         let meta = rule.meta();
-        let zh = run.exec(&["explain", meta.code]);
+        let zh = run.exec(&["explain", &meta.code]);
         assert_eq!(zh.code, 0, "{}", meta.code);
         assert!(
             zh.stdout
@@ -226,7 +230,7 @@ fn every_fixable_rule_offers_a_fix_in_its_fixtures() {
         if meta.fix == Fixable::No {
             continue;
         }
-        let dir = repo().join("tests/fixtures/rules").join(meta.code);
+        let dir = repo().join("tests/fixtures/rules").join(meta.code.as_str());
         let resolved = config::resolve(&dir, &Overrides::default()).unwrap();
         let dates = Dates {
             as_of: Some("2025-04-27".parse().unwrap()),

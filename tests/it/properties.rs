@@ -385,7 +385,7 @@ fn findings(text: &str) -> Vec<(String, Option<String>)> {
     let mut found: Vec<_> = check_bytes(text.as_bytes(), &profile, dates, &FileInfo::default())
         .diagnostics
         .into_iter()
-        .map(|d| (d.code, d.node))
+        .map(|d| (d.code.to_string(), d.node))
         .collect();
     found.sort();
     found

@@ -1,6 +1,7 @@
 //! P001: a line or a file that cannot be read.
 
 use crate::check::{Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 
 pub struct SyntaxError;
@@ -12,7 +13,7 @@ impl Rule for SyntaxError {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "P001",
+    code: Code::P001,
     name: "syntax-error",
     severity: Severity::Error,
     summary: (
