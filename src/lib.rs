@@ -9,6 +9,7 @@
 //!    UTF-16), `code` (a rule's code), `hash`, `suggest` (did-you-mean),
 //!    `limits` (tuning constants).
 //! 1. **Reading**: `diagnostic` (the finding type and its two languages),
+//!    `problem` (what reading can find wrong, worded in one place),
 //!    `source` (bytes to text: UTF-8, GB18030, UTF-16), `parse` (the
 //!    grammar and the reader) and `model` (the typed plan, a span on every
 //!    node).
@@ -39,6 +40,7 @@ pub mod hugepages;
 pub mod limits;
 pub mod model;
 pub mod parse;
+pub mod problem;
 pub mod report;
 pub mod source;
 pub mod span;

@@ -2,7 +2,8 @@
 //! pest grammar (`grammar/rectplan.pest`); the lines assembled into blocks
 //! with an explicit stack; the blocks lowered into the typed model, each
 //! value read with the grammar rule of its type. Every problem found on the
-//! way is a P-diagnostic, and reading never stops at the first.
+//! way is a P-diagnostic, worded in [`crate::problem`], and reading never
+//! stops at the first.
 
 pub(crate) mod expected;
 mod fast;
@@ -15,6 +16,7 @@ mod values;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Plan, Suppression};
+use crate::problem::ReadProblem;
 use crate::span::MAX_TEXT;
 
 pub use lines::{Line, LineKind};
@@ -47,7 +49,11 @@ impl Parsed {
 pub fn parse(text: &str) -> Parsed {
     let mut diagnostics = Vec::new();
     if text.len() as u64 >= MAX_TEXT {
-        diagnostics.push(crate::source::too_large(text.len() as u64, MAX_TEXT - 1));
+        let problem = ReadProblem::TooLarge {
+            size: text.len() as u64,
+            limit: MAX_TEXT - 1,
+        };
+        diagnostics.push(problem.at(crate::span::Span::point(0)));
         return Parsed {
             plan: None,
             suppressions: Vec::new(),

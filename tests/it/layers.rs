@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("diagnostic", 1),
     // `tr!`, the two-language message macro, is defined in `diagnostic`.
     ("tr", 1),
+    ("problem", 1),
     ("source", 1),
     ("model", 1),
     ("parse", 1),
