@@ -512,7 +512,11 @@ fn plans() -> Vec<String> {
     let mut out = Vec::new();
     for root in ["examples", "tests/fixtures"] {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
-        for entry in ignore::WalkBuilder::new(root).build().flatten() {
+        // In name order, so that the mutants are the same on every machine.
+        let walk = ignore::WalkBuilder::new(root)
+            .sort_by_file_name(std::ffi::OsStr::cmp)
+            .build();
+        for entry in walk.flatten() {
             if entry.path().extension().is_some_and(|e| e == "rect")
                 && let Ok(text) = String::from_utf8(std::fs::read(entry.path()).unwrap())
             {
@@ -571,6 +575,11 @@ fn mutated_plans_keep_everything_through_fmt() {
     let mut formatted = 0;
     for i in 0..3000 {
         let text = mutate(&plans[i % plans.len()], &words, &mut rng);
+        // Read as a file is: a character taken out of a `\r\n` leaves a lone
+        // `\r`, which reading turns into a line break before `fmt` sees it.
+        let Ok((text, _)) = rectlint::source::decode(text.as_bytes()) else {
+            continue;
+        };
         if parse(text.trim_start_matches('\u{feff}')).has_syntax_errors() {
             continue;
         }
