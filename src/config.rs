@@ -76,7 +76,7 @@ pub struct Settings {
     pub escalate: Option<bool>,
     /// Accept runs of `*` and `×` as redaction, not placeholders.
     pub allow_redaction: Option<bool>,
-    /// Files larger than this are not read (a P001 says so): a number of
+    /// Files larger than this are not read (a P007 says so): a number of
     /// bytes, or a size such as `"64MB"`.
     pub max_file_size: Option<FileSize>,
     /// How `fmt` ends lines: `"auto"` (as the file mostly does), `"lf"`,

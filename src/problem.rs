@@ -223,8 +223,8 @@ impl ReadProblem {
             | R::NotRegular { .. }
             | R::Unreadable { .. }
             | R::Binary
-            | R::Undecodable { .. }
-            | R::TripleQuoteNotClosed
+            | R::Undecodable { .. } => Code::P007,
+            R::TripleQuoteNotClosed
             | R::BraceStartsLine
             | R::BraceNotAlone
             | R::NoKeyBeforeColon

@@ -441,7 +441,7 @@ fn utf16_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)>
 }
 
 /// Decode a file's bytes into text (with the encoding it was read in) and
-/// the findings about its encoding: P002 for GB18030 or UTF-16, P001 for
+/// the findings about its encoding: P002 for GB18030 or UTF-16, P007 for
 /// bytes that are not text.
 pub fn read_text(
     bytes: &[u8],

@@ -15,9 +15,10 @@ use crate::problem::ReadProblem;
 use crate::span::Span;
 use crate::suggest;
 
-/// Codes a suppression may not silence: a syntax error is never hidden, and
-/// the findings about suppressions themselves are not suppressible.
-const UNSUPPRESSIBLE: [Code; 2] = [Code::P001, Code::P006];
+/// Codes a suppression may not silence: a syntax error or a file that
+/// cannot be read is never hidden, and the findings about suppressions
+/// themselves are not suppressible.
+const UNSUPPRESSIBLE: [Code; 3] = [Code::P001, Code::P006, Code::P007];
 
 /// Drop the findings the suppressions silence; report the suppressions (or
 /// codes) that silence nothing. `complete` says whether every rule ran (it
