@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::code::Code;
 use crate::diagnostic::Text;
 use crate::source::{self, ReadError};
 use crate::tr;
@@ -40,7 +41,7 @@ pub struct Key {
     /// The file, as shown: relative to the working directory, `/`-separated.
     pub path: String,
     /// The rule's code.
-    pub code: String,
+    pub code: Code,
     /// The measure or issue ID (else title) the finding is about.
     pub node: Option<String>,
     /// A hash of the text at the finding's place, white space normalised.
@@ -214,7 +215,7 @@ mod tests {
     fn key(path: &str, code: &str) -> Key {
         Key {
             path: path.into(),
-            code: code.into(),
+            code: Code::new(code),
             node: Some("A1.1".into()),
             content: "0".repeat(16),
         }

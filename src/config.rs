@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::code::Code;
 use crate::model::{EvidenceKind, InspectionKind};
 
 pub use crate::check::profile::{DEFAULT_MAX_FILE_SIZE, Level, LineEndings, Profile};
@@ -75,7 +76,7 @@ pub struct Settings {
     pub escalate: Option<bool>,
     /// Accept runs of `*` and `×` as redaction, not placeholders.
     pub allow_redaction: Option<bool>,
-    /// Files larger than this are not read (a P001 says so): a number of
+    /// Files larger than this are not read (a P007 says so): a number of
     /// bytes, or a size such as `"64MB"`.
     pub max_file_size: Option<FileSize>,
     /// How `fmt` ends lines: `"auto"` (as the file mostly does), `"lf"`,
@@ -83,20 +84,22 @@ pub struct Settings {
     pub line_ending: Option<LineEndings>,
     /// Levels of single rules, by code.
     #[serde(default, deserialize_with = "rule_levels")]
-    pub severity: BTreeMap<String, Level>,
+    pub severity: BTreeMap<Code, Level>,
 }
 
 /// A rule code as a `[severity]` key: any case, and one the catalog has.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct RuleCode(String);
+struct RuleCode(Code);
 
 impl<'de> Deserialize<'de> for RuleCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let code = String::deserialize(d)?.to_ascii_uppercase();
-        if crate::check::rule(&code).is_some() {
-            return Ok(Self(code));
+        if let Some(known) = Code::parse(&code).filter(|c| crate::check::rule(*c).is_some()) {
+            return Ok(Self(known));
         }
-        let codes = crate::check::rules::ALL.iter().map(|r| r.meta().code);
+        let codes = crate::check::rules::ALL
+            .iter()
+            .map(|r| r.meta().code.as_str());
         Err(serde::de::Error::custom(
             match crate::suggest::closest(&code, codes) {
                 Some(guess) => format!("unknown rule `{code}`; did you mean `{guess}`?"),
@@ -106,9 +109,7 @@ impl<'de> Deserialize<'de> for RuleCode {
     }
 }
 
-fn rule_levels<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<BTreeMap<String, Level>, D::Error> {
+fn rule_levels<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<Code, Level>, D::Error> {
     // Keys read as `RuleCode`, so that an unknown one is an error at the key.
     let levels = BTreeMap::<RuleCode, Level>::deserialize(d)?;
     Ok(levels
@@ -656,17 +657,26 @@ mod tests {
         assert_eq!(xunshi.due_soon_days, 14, "inherited from xuncha");
         let audit = Profile::shipped("audit").unwrap();
         assert_eq!(audit.kind, InspectionKind::Audit);
-        assert_eq!(audit.level("Q004", Severity::Info), Level::Off);
+        assert_eq!(audit.level(Code::new("Q004"), Severity::Info), Level::Off);
     }
 
     #[test]
     fn strict_raises_every_level() {
         let strict = Profile::shipped("strict").unwrap();
-        assert_eq!(strict.level("R007", Severity::Info), Level::Warning);
-        assert_eq!(strict.level("T004", Severity::Warning), Level::Error);
-        assert_eq!(strict.level("T001", Severity::Error), Level::Error);
+        assert_eq!(
+            strict.level(Code::new("R007"), Severity::Info),
+            Level::Warning
+        );
+        assert_eq!(
+            strict.level(Code::new("T004"), Severity::Warning),
+            Level::Error
+        );
+        assert_eq!(
+            strict.level(Code::new("T001"), Severity::Error),
+            Level::Error
+        );
         let xuncha = Profile::shipped("xuncha").unwrap();
-        assert_eq!(xuncha.level("R007", Severity::Info), Level::Info);
+        assert_eq!(xuncha.level(Code::new("R007"), Severity::Info), Level::Info);
     }
 
     #[test]

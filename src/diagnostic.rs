@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::code::Code;
 use crate::span::Span;
 
 /// The language of messages.
@@ -170,7 +171,7 @@ impl Fix {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// The rule's stable code (`T007`).
-    pub code: String,
+    pub code: Code,
     /// Set from the rule and the active profile by `check`.
     pub severity: Severity,
     pub message: Text,
@@ -188,9 +189,9 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A finding of rule `code` at `span`. Its severity is set later, from the
     /// rule and the active profile.
-    pub fn new(code: impl Into<String>, span: Span, message: Text) -> Self {
+    pub fn new(code: Code, span: Span, message: Text) -> Self {
         Self {
-            code: code.into(),
+            code,
             severity: Severity::Error,
             message,
             help: None,

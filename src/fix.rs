@@ -76,6 +76,7 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code::Code;
     use crate::diagnostic::{Fix, Text};
     use crate::span::Span;
 
@@ -85,7 +86,7 @@ mod tests {
         replacement: &str,
         applicability: Applicability,
     ) -> Diagnostic {
-        Diagnostic::new("X001", Span::new(start, end), Text::default()).with_fix(Fix {
+        Diagnostic::new(Code::new("X001"), Span::new(start, end), Text::default()).with_fix(Fix {
             applicability,
             edits: vec![Edit {
                 span: Span::new(start, end),

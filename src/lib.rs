@@ -6,9 +6,10 @@
 //! that):
 //!
 //! 0. **Leaves**: `span` (byte spans, line and column in characters or
-//!    UTF-16), `hash`, `suggest` (did-you-mean), `limits` (tuning
-//!    constants).
+//!    UTF-16), `code` (a rule's code), `hash`, `suggest` (did-you-mean),
+//!    `limits` (tuning constants).
 //! 1. **Reading**: `diagnostic` (the finding type and its two languages),
+//!    `problem` (what reading can find wrong, worded in one place),
 //!    `source` (bytes to text: UTF-8, GB18030, UTF-16), `parse` (the
 //!    grammar and the reader) and `model` (the typed plan, a span on every
 //!    node).
@@ -29,6 +30,7 @@
 pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod code;
 pub mod commands;
 pub mod config;
 pub mod diagnostic;
@@ -40,6 +42,7 @@ pub mod hugepages;
 pub mod limits;
 pub mod model;
 pub mod parse;
+pub mod problem;
 pub mod report;
 pub mod source;
 pub mod span;

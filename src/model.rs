@@ -5,6 +5,8 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::code::Code;
+
 pub use crate::span::{Span, Spanned};
 
 /// The text of a value in the model: names, IDs and short values (up to 24
@@ -650,8 +652,8 @@ pub struct Suppression {
     pub span: Span,
     /// `allow-file`: for the whole file.
     pub file: bool,
-    /// The codes it names, upper-cased.
-    pub codes: Vec<Spanned<Str>>,
+    /// The codes it names.
+    pub codes: Vec<Spanned<Code>>,
     pub reason: Option<Str>,
     /// What it silences.
     pub scope: SuppressionScope,

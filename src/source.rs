@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::problem::ReadProblem;
+
 /// How a file's bytes were decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -438,38 +440,8 @@ fn utf16_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)>
     }
 }
 
-/// The P001 for a file larger than `limit` bytes, which is not read.
-pub fn too_large(size: u64, limit: u64) -> crate::diagnostic::Diagnostic {
-    use crate::tr;
-    let (size_text, limit_text) = (shown_size(size), shown_size(limit));
-    crate::diagnostic::Diagnostic::new(
-        "P001",
-        crate::span::Span::point(0),
-        tr!(
-            "文件过大（{size_text}），超过上限 {limit_text}，未检查",
-            "the file is too large to check ({size_text}; the limit is {limit_text})"
-        ),
-    )
-    .with_help(tr!(
-        "把方案拆成几个文件；确需检查更大的文件时，在 rectlint.toml 中设 max_file_size，或用 --max-file-size",
-        "split the plan into several files; to check larger files, set max_file_size in rectlint.toml or pass --max-file-size"
-    ))
-}
-
-/// A size as people read it: `64 MB`, `1.5 MB`, `900 KB`, `12 bytes`.
-#[allow(clippy::cast_precision_loss)]
-pub(crate) fn shown_size(bytes: u64) -> String {
-    const MB: u64 = 1024 * 1024;
-    match bytes {
-        b if b >= MB && b % MB == 0 => format!("{} MB", b / MB),
-        b if b >= MB => format!("{:.1} MB", b as f64 / MB as f64),
-        b if b >= 1024 => format!("{} KB", b / 1024),
-        b => format!("{b} bytes"),
-    }
-}
-
 /// Decode a file's bytes into text (with the encoding it was read in) and
-/// the findings about its encoding: P002 for GB18030 or UTF-16, P001 for
+/// the findings about its encoding: P002 for GB18030 or UTF-16, P007 for
 /// bytes that are not text.
 pub fn read_text(
     bytes: &[u8],
@@ -477,55 +449,19 @@ pub fn read_text(
     Option<(Cow<'_, str>, Encoding)>,
     Option<crate::diagnostic::Diagnostic>,
 ) {
-    use crate::diagnostic::Diagnostic;
-    use crate::span::Span;
-    use crate::tr;
+    let start = crate::span::Span::point(0);
     match decode(bytes) {
         Ok((text, encoding)) if encoding.is_utf8() => (Some((text, encoding)), None),
         Ok((text, encoding)) => {
-            let name = encoding.name();
-            let d = Diagnostic::new(
-                "P002",
-                Span::point(0),
-                tr!(
-                    "文件不是 UTF-8 编码，已按 {name} 读取",
-                    "the file is not UTF-8; it was read as {name}"
-                ),
-            )
-            .with_help(tr!(
-                "另存为 UTF-8 编码，或运行 rectlint fmt 改写",
-                "save it as UTF-8, or run `rectlint fmt` to rewrite it"
-            ));
-            (Some((text, encoding)), Some(d))
+            let found = ReadProblem::NotUtf8 {
+                encoding: encoding.name(),
+            };
+            (Some((text, encoding)), Some(found.at(start)))
         }
-        Err(DecodeError::Binary) => (
-            None,
-            Some(
-                Diagnostic::new(
-                    "P001",
-                    Span::point(0),
-                    tr!("这不是文本文件", "this is not a text file"),
-                )
-                .with_help(tr!(
-                    "方案文件须是 UTF-8 文本",
-                    "a plan is a UTF-8 text file"
-                )),
-            ),
-        ),
-        Err(DecodeError::Undecodable { offset }) => (
-            None,
-            Some(
-                Diagnostic::new(
-                    "P001",
-                    Span::point(0),
-                    tr!(
-                        "无法识别文件编码：第 {offset} 个字节起既不是 UTF-8 也不是 GB18030",
-                        "cannot decode the file: from byte {offset} it is neither UTF-8 nor GB18030"
-                    ),
-                )
-                .with_help(tr!("把文件另存为 UTF-8 编码", "save the file as UTF-8")),
-            ),
-        ),
+        Err(DecodeError::Binary) => (None, Some(ReadProblem::Binary.at(start))),
+        Err(DecodeError::Undecodable { offset }) => {
+            (None, Some(ReadProblem::Undecodable { offset }.at(start)))
+        }
     }
 }
 

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::check::profile::{Level, Profile};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
 use crate::model::{Issue, Measure, Plan};
 use crate::parse::Parsed;
@@ -53,7 +54,7 @@ pub enum Fixable {
 #[derive(Debug)]
 pub struct RuleMeta {
     /// The stable code (`T007`).
-    pub code: &'static str,
+    pub code: Code,
     /// A short name for what it forbids (`overdue`).
     pub name: &'static str,
     pub severity: Severity,
@@ -103,12 +104,9 @@ pub trait Rule: Sync {
     fn check(&self, _plan: &Plan, _ctx: &mut Context) {}
 }
 
-/// The rule of that code, if any (case-insensitive).
-pub fn rule(code: &str) -> Option<&'static dyn Rule> {
-    rules::ALL
-        .iter()
-        .copied()
-        .find(|r| r.meta().code.eq_ignore_ascii_case(code))
+/// The built-in rule of that code, if any.
+pub fn rule(code: Code) -> Option<&'static dyn Rule> {
+    rules::ALL.iter().copied().find(|r| r.meta().code == code)
 }
 
 /// The file being checked, for rules that look at the file system.
@@ -149,7 +147,7 @@ pub struct Context<'a> {
     pub measures: &'a [&'a Measure],
     /// Every issue of the plan, at every depth ([`Plan::all_issues`]).
     pub issues: &'a [&'a Issue],
-    code: &'static str,
+    code: Code,
     found: Vec<Diagnostic>,
 }
 
@@ -248,8 +246,8 @@ pub fn finalize(found: Vec<Diagnostic>, profile: &Profile) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = found
         .into_iter()
         .filter_map(|mut d| {
-            let default = rule(&d.code).map_or(Severity::Error, |r| r.meta().severity);
-            d.severity = profile.level(&d.code, default).severity()?;
+            let default = rule(d.code).map_or(Severity::Error, |r| r.meta().severity);
+            d.severity = profile.level(d.code, default).severity()?;
             Some(d)
         })
         .collect();

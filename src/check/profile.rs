@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{EvidenceKind, InspectionKind};
 use crate::source::LineEnding;
@@ -90,13 +91,13 @@ pub struct Profile {
     pub line_ending: LineEndings,
     /// Explicit levels by code; rules not named keep their default
     /// (escalated if `escalate`).
-    pub severity: BTreeMap<String, Level>,
+    pub severity: BTreeMap<Code, Level>,
 }
 
 impl Profile {
     /// The level of a rule whose default severity is `default`.
-    pub fn level(&self, code: &str, default: Severity) -> Level {
-        if let Some(level) = self.severity.get(code) {
+    pub fn level(&self, code: Code, default: Severity) -> Level {
+        if let Some(level) = self.severity.get(&code) {
             return *level;
         }
         match (default, self.escalate) {

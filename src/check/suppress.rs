@@ -8,14 +8,17 @@
 
 use super::Depends;
 use crate::check::profile::{Level, Profile};
+use crate::code::Code;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{Suppression, SuppressionScope};
+use crate::problem::ReadProblem;
 use crate::span::Span;
-use crate::{suggest, tr};
+use crate::suggest;
 
-/// Codes a suppression may not silence: a syntax error is never hidden, and
-/// the findings about suppressions themselves are not suppressible.
-const UNSUPPRESSIBLE: [&str; 2] = ["P001", "P006"];
+/// Codes a suppression may not silence: a syntax error or a file that
+/// cannot be read is never hidden, and the findings about suppressions
+/// themselves are not suppressible.
+const UNSUPPRESSIBLE: [Code; 3] = [Code::P001, Code::P006, Code::P007];
 
 /// Drop the findings the suppressions silence; report the suppressions (or
 /// codes) that silence nothing. `complete` says whether every rule ran (it
@@ -33,7 +36,7 @@ pub(super) fn apply(
         .map(|s| vec![false; s.codes.len()])
         .collect();
     found.retain(|d| {
-        if UNSUPPRESSIBLE.contains(&d.code.as_str()) {
+        if UNSUPPRESSIBLE.contains(&d.code) {
             return true;
         }
         let at = d.primary.span.start();
@@ -57,26 +60,19 @@ pub(super) fn apply(
         !silenced
     });
 
-    let known: Vec<&str> = super::rules::ALL.iter().map(|r| r.meta().code).collect();
+    let known: Vec<&str> = super::rules::ALL
+        .iter()
+        .map(|r| r.meta().code.as_str())
+        .collect();
     for (s, used) in suppressions.iter().zip(&used) {
         if !s.effective {
             continue;
         }
         if s.scope == SuppressionScope::Nothing {
             found.push(
-                Diagnostic::new(
-                    "P006",
-                    s.span,
-                    tr!(
-                        "这条抑制注释后面没有块或字段，它不起作用",
-                        "nothing follows this suppression, so it silences nothing"
-                    ),
-                )
-                .with_help(tr!(
-                    "把它写在要抑制的块或字段的上一行",
-                    "put it on the line just above the block or field it is for"
-                ))
-                .with_fix(unsafe_fix(removal(text, s.span))),
+                ReadProblem::SuppressionBeforeNothing
+                    .at(s.span)
+                    .with_fix(unsafe_fix(removal(text, s.span))),
             );
             continue;
         }
@@ -85,7 +81,7 @@ pub(super) fn apply(
             .iter()
             .zip(used)
             .map(|(code, &used)| {
-                super::rule(&code.value).is_some_and(|rule| {
+                super::rule(code.value).is_some_and(|rule| {
                     let meta = rule.meta();
                     let off = profile.level(meta.code, meta.severity) == Level::Off;
                     let varies = rule.depends_on() != Depends::Text;
@@ -101,39 +97,15 @@ pub(super) fn apply(
             without_codes(s, &unused)
         };
         for (code, unused) in s.codes.iter().zip(unused) {
-            let name = &code.value;
+            let name = code.value;
             if super::rule(name).is_none() {
-                let guess = suggest::closest(name, known.iter().copied());
-                let help = match guess {
-                    Some(g) => tr!("是否想写 {g}？", "did you mean {g}?"),
-                    None => tr!(
-                        "用 rectlint rules 查看所有规则代码",
-                        "see every code with `rectlint rules`"
-                    ),
-                };
-                found.push(
-                    Diagnostic::new(
-                        "P006",
-                        code.span,
-                        tr!("没有规则 {name}", "there is no rule {name}"),
-                    )
-                    .with_help(help),
-                );
+                let guess = suggest::closest(&name, known.iter().copied());
+                found.push(ReadProblem::NoSuchRule { code: name, guess }.at(code.span));
             } else if unused {
                 found.push(
-                    Diagnostic::new(
-                        "P006",
-                        code.span,
-                        tr!(
-                            "抑制的 {name} 在此处没有发现问题",
-                            "{name} finds nothing here to silence"
-                        ),
-                    )
-                    .with_help(tr!(
-                        "删除不再需要的抑制注释",
-                        "remove the suppression, it is no longer needed"
-                    ))
-                    .with_fix(unsafe_fix(fix.clone())),
+                    ReadProblem::NothingToSilence { code: name }
+                        .at(code.span)
+                        .with_fix(unsafe_fix(fix.clone())),
                 );
             }
         }

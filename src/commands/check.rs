@@ -19,9 +19,10 @@ use crate::commands::walk::{
     Exclude, Input, Scope, Walk, collect_walking, config_key, in_shard, shown_bytes,
 };
 use crate::config::{self, Overrides, Profile, Resolved};
-use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::diagnostic::{Lang, Text};
 use crate::engine::{Checked, check_bytes, check_text};
 use crate::limits::PARALLEL_FILE_BYTES;
+use crate::problem::ReadProblem;
 use crate::report::json::{self, Json};
 use crate::report::{
     self, BaselineReport, FileReport, Rendered, Reporter, RunInfo, Statistics, Summary,
@@ -612,12 +613,12 @@ fn check_one(
         // Evidence is looked up on the disk.
         files: None,
     };
-    let unread = |d: Diagnostic| Done {
+    let unread = |problem: ReadProblem| Done {
         skipped: false,
         report: FileReport::new(
             input.display.clone(),
             "",
-            check::finalize(vec![d], profile),
+            check::finalize(vec![problem.at(crate::span::Span::point(0))], profile),
             keep_text,
         ),
         as_of: dates.as_of(None),
@@ -634,7 +635,7 @@ fn check_one(
     // Spans point into texts under 4 GiB: no limit goes higher.
     let limit = intake.max_file_size.min(crate::span::MAX_TEXT - 1);
     if size > limit {
-        return unread(source::too_large(size, limit));
+        return unread(ReadProblem::TooLarge { size, limit });
     }
     crate::hugepages::prepare_for(size);
     let bytes = match &input.path {
@@ -642,43 +643,24 @@ fn check_one(
         Some(path) => match source::read_file(path, limit) {
             Ok(bytes) => bytes,
             Err(source::ReadError::TooLarge(size)) => {
-                return unread(source::too_large(size, limit));
+                return unread(ReadProblem::TooLarge { size, limit });
             }
             Err(source::ReadError::NotRegular(special)) => {
-                let (zh, en) = (special.name().zh, special.name().en);
-                return unread(
-                    Diagnostic::new(
-                        "P001",
-                        crate::span::Span::point(0),
-                        tr!(
-                            "这是{zh}，不是普通文件，未读取",
-                            "this is {en}, not a regular file; it was not read"
-                        ),
-                    )
-                    .with_help(tr!(
-                        "方案须是普通文件；请指明文件本身",
-                        "a plan is a regular file; name the file itself"
-                    )),
-                );
+                return unread(ReadProblem::NotRegular {
+                    what: special.name(),
+                });
             }
             Err(source::ReadError::Io(e)) => {
-                let error = e.to_string();
-                return unread(Diagnostic::new(
-                    "P001",
-                    crate::span::Span::point(0),
-                    tr!("无法读取文件：{error}", "cannot read the file: {error}"),
-                ));
+                return unread(ReadProblem::Unreadable {
+                    error: e.to_string(),
+                });
             }
         },
     };
     if intake.walked && source::is_binary(&bytes) {
         return Done {
             skipped: true,
-            ..unread(Diagnostic::new(
-                "P001",
-                crate::span::Span::point(0),
-                Text::default(),
-            ))
+            ..unread(ReadProblem::Binary)
         };
     }
     let mut checked = check_bytes(&bytes, profile, dates, &file);

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use crate::code::Code;
 use crate::commands::EXIT_OK;
 use crate::commands::RunError;
 use crate::diagnostic::Lang;
@@ -9,8 +10,11 @@ use crate::{check, suggest, tr};
 
 /// `rectlint explain CODE`.
 pub fn run(code: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, RunError> {
-    let Some(rule) = check::rule(code) else {
-        let known: Vec<&str> = check::rules::ALL.iter().map(|r| r.meta().code).collect();
+    let Some(rule) = Code::parse(&code.to_ascii_uppercase()).and_then(check::rule) else {
+        let known: Vec<&str> = check::rules::ALL
+            .iter()
+            .map(|r| r.meta().code.as_str())
+            .collect();
         let guess = suggest::closest(code, known.iter().copied());
         let text = match guess {
             Some(g) => tr!(

@@ -17,7 +17,7 @@ use crate::fmt::{format, why_not_formatted};
 use crate::report::terminal;
 use crate::source::Encoding;
 use crate::write::{self, WriteError};
-use crate::{source, tr};
+use crate::{problem, source, tr};
 
 /// What happened to one file.
 enum Outcome {
@@ -325,13 +325,13 @@ fn file(
 /// Why a file over the size limit is not formatted; `size` is unknown for
 /// standard input, which is read no further than the limit.
 fn too_large(size: Option<u64>, limit: u64) -> Text {
-    let limit = source::shown_size(limit);
+    let limit = problem::shown_size(limit);
     let help = tr!(
         "确需格式化更大的文件时，在 rectlint.toml 中设 max_file_size，或用 --max-file-size",
         "to format larger files, set max_file_size in rectlint.toml or pass --max-file-size"
     );
     let (help_zh, help_en) = (&help.zh, &help.en);
-    match size.map(source::shown_size) {
+    match size.map(problem::shown_size) {
         Some(size) => tr!(
             "文件过大（{size}），超过上限 {limit}，未格式化；{help_zh}",
             "too large to format ({size}; the limit is {limit}); {help_en}"

@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Text};
 use crate::parse::keywords::Keyword;
 use crate::parse::lines::{Entry, Line, LineKind, Value, ValueForm, value_text};
@@ -27,7 +28,8 @@ mod digest;
 /// Why a file cannot be formatted.
 #[derive(Debug, Clone)]
 pub enum Unformattable {
-    /// The syntax errors (P001) to fix first.
+    /// The syntax errors (P001) to fix first, or why the text could not be
+    /// read at all (P007).
     Syntax(Vec<Diagnostic>),
     /// The formatted text would not read as the file does (a defect of
     /// `fmt`, which then writes nothing): the 1-based line of the file
@@ -70,7 +72,7 @@ pub fn format(text: &str) -> Result<String, Unformattable> {
         let errors = parsed
             .diagnostics
             .into_iter()
-            .filter(|d| d.code == "P001")
+            .filter(|d| d.code == Code::P001 || d.code == Code::P007)
             .collect();
         return Err(Unformattable::Syntax(errors));
     }

@@ -6,8 +6,8 @@ use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::grammar::Rule;
 use crate::diagnostic::{Diagnostic, Text};
+use crate::problem::ReadProblem;
 use crate::span::Span;
-use crate::tr;
 
 /// What a grammar rule is called when an error says it was expected.
 #[allow(clippy::match_same_arms)]
@@ -198,46 +198,18 @@ pub(crate) fn syntax_error(text: &str, base: usize, error: &Error<Rule>) -> Diag
     let at_line_start = text[line_start..at]
         .chars()
         .all(|c| matches!(c, ' ' | '\t' | '\u{3000}'));
-    let (message, help) = match next {
-        Some('{' | '｛') if at_line_start => (
-            tr!(
-                "“{{”须写在块标题行的末尾",
-                "a `{{` must end the header line of its block"
-            ),
-            tr!(
-                "把“{{”移到上一行末尾，例如：措施 A1.1 建立制度 {{",
-                "move the `{{` to the end of the line above, as in: 措施 A1.1 建立制度 {{"
-            ),
-        ),
-        Some('}' | '｝') => (
-            tr!("“}}”须单独成行", "a `}}` must stand on a line of its own"),
-            tr!("把“}}”移到下一行", "move the `}}` to a line of its own"),
-        ),
-        Some(':' | '：') if at_line_start => (
-            tr!("冒号前缺少键名", "there is no key before the colon"),
-            tr!(
-                "在冒号前写上键名，例如：责任领导：李明",
-                "write the key before the colon, as in: 责任领导：李明"
-            ),
-        ),
-        _ => {
-            let expected = match &error.variant {
+    let problem = match next {
+        Some('{' | '｛') if at_line_start => ReadProblem::BraceStartsLine,
+        Some('}' | '｝') => ReadProblem::BraceNotAlone,
+        Some(':' | '：') if at_line_start => ReadProblem::NoKeyBeforeColon,
+        _ => ReadProblem::Expected {
+            expected: match &error.variant {
                 ErrorVariant::ParsingError { positives, .. } if !positives.is_empty() => {
                     one_of(positives)
                 }
                 _ => Text::new("一行内容", "a line"),
-            };
-            (
-                Text::new(
-                    format!("无法读取：此处应为{}", expected.zh),
-                    format!("cannot read this: expected {}", expected.en),
-                ),
-                tr!(
-                    "每行写一项：“键名：取值”，或块标题“关键字 编号 标题 {{”，或单独的“}}”",
-                    "write one item per line: `KEY：VALUE`, a block header `KEYWORD ID TITLE {{`, or a lone `}}`"
-                ),
-            )
-        }
+            },
+        },
     };
-    Diagnostic::new("P001", span, message).with_help(help)
+    problem.at(span)
 }

@@ -11,8 +11,8 @@ use super::fast;
 use super::grammar::{RectParser, Rule};
 use super::keywords::Keyword;
 use crate::diagnostic::Diagnostic;
+use crate::problem::ReadProblem;
 use crate::span::Span;
-use crate::tr;
 
 /// One logical line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,20 +144,8 @@ fn split(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Span> {
             let open = start + open;
             match find_triple_closer(text, open + 3, end) {
                 Some(close) => end = physical_end(text, close),
-                None => diagnostics.push(
-                    Diagnostic::new(
-                        "P001",
-                        Span::new(open, open + 3),
-                        tr!(
-                            "三引号文字没有结束",
-                            "this triple-quoted text is never closed"
-                        ),
-                    )
-                    .with_help(tr!(
-                        "在文字结束处另起一行写上 \"\"\"",
-                        "end the text with \"\"\" on a line of its own"
-                    )),
-                ),
+                None => diagnostics
+                    .push(ReadProblem::TripleQuoteNotClosed.at(Span::new(open, open + 3))),
             }
         }
         spans.push(without_cr(text.as_bytes(), start, end));

@@ -11,10 +11,11 @@ use super::keywords::{BlockKind, KEYWORDS, Keyword};
 use super::lines::{Entry, Line, LineKind, ValueForm, value_text};
 use super::tree::{Block, Node, Tree};
 use super::values::{Reader, ValueText};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Lang, Text};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Lang};
 use crate::model::{
     Category, Department, Field, Header, Issue, Measure, Milestone, Person, Plan, Spanned, Str,
 };
+use crate::problem::{BlockHome, Named, ReadProblem};
 use crate::span::Span;
 use crate::{suggest, tr};
 
@@ -132,16 +133,9 @@ impl<'a, 'd> Lowerer<'a, 'd> {
                         let key = self.entry(block.line).map_or(block.span, |e| e.key);
                         let first = first.header.keyword_span;
                         self.report(
-                            Diagnostic::new(
-                                "P001",
-                                key,
-                                tr!("一个文件只能有一个方案", "a file holds one plan only"),
-                            )
-                            .with_help(tr!(
-                                "把第二个方案放到另一个文件中",
-                                "put the second plan in a file of its own"
-                            ))
-                            .with_secondary(first, tr!("第一个方案", "the first plan")),
+                            ReadProblem::SecondPlan
+                                .at(key)
+                                .with_secondary(first, tr!("第一个方案", "the first plan")),
                         );
                     } else {
                         plan = Some(self.plan(block));
@@ -155,17 +149,7 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             let at = items
                 .first()
                 .map_or(Span::point(0), |&i| self.item_key(tree.node(i)));
-            self.report(
-                Diagnostic::new(
-                    "P001",
-                    at,
-                    tr!("文件中没有方案块", "the file holds no plan block"),
-                )
-                .with_help(tr!(
-                    "整个方案写在“方案 标题 {{ … }}”之中",
-                    "write the whole plan inside `方案 TITLE {{ … }}`"
-                )),
-            );
+            self.report(ReadProblem::NoPlan.at(at));
         }
         plan
     }
@@ -219,91 +203,47 @@ impl<'a, 'd> Lowerer<'a, 'd> {
             return;
         };
         let key = self.slice(entry.key).to_owned();
-        let (parent_zh, parent_en) = (parent.name(Lang::Zh), in_block(parent));
         let d = match entry.keyword {
-            _ if parent == BlockKind::Top => Diagnostic::new(
-                "P001",
-                entry.key,
-                tr!(
-                    "“{key}”写在了方案块之外",
-                    "`{key}` is outside the plan block"
-                ),
-            )
-            .with_help(tr!(
-                "整个方案写在“方案 标题 {{ … }}”之中",
-                "write the whole plan inside `方案 TITLE {{ … }}`"
-            )),
-            Some(kw) if is_block && kw.opens().is_some() => Diagnostic::new(
-                "P001",
-                entry.key,
-                tr!(
-                    "“{key}”块不能写在{parent_zh}中",
-                    "a `{key}` block cannot stand in {parent_en}"
-                ),
-            )
-            .with_help(where_block_goes(kw)),
-            Some(kw) if is_block => Diagnostic::new(
-                "P001",
-                entry.key,
-                tr!("“{key}”是字段，不是块", "`{key}` is a field, not a block"),
-            )
-            .with_help(tr!(
-                "写成一行“{key}：取值”，去掉“{{”",
-                "write it on one line as `{key}：VALUE`, without the `{{`"
-            ))
-            .with_node(kw.spelling(false)),
-            Some(kw) => {
-                let home = kw.home().unwrap_or(BlockKind::Plan);
-                let (home_zh, home_en) = (home.name(Lang::Zh), home.name(Lang::En));
-                Diagnostic::new(
-                    "P003",
-                    entry.key,
-                    tr!(
-                        "“{key}”不能写在{parent_zh}中",
-                        "`{key}` does not belong in {parent_en}"
-                    ),
-                )
-                .with_help(tr!(
-                    "“{key}”应写在{home_zh}块中",
-                    "`{key}` belongs in a {home_en} block"
-                ))
+            _ if parent == BlockKind::Top => ReadProblem::OutsidePlan { key }.at(entry.key),
+            Some(kw) if is_block && kw.opens().is_some() => ReadProblem::MisplacedBlock {
+                key,
+                parent: named(parent),
+                home: block_home(kw),
             }
-            None => Self::unknown_key(&key, entry.key, parent, is_block),
+            .at(entry.key),
+            Some(kw) if is_block => ReadProblem::FieldAsBlock { key }
+                .at(entry.key)
+                .with_node(kw.spelling(false)),
+            Some(kw) => ReadProblem::MisplacedKey {
+                key,
+                parent: named(parent),
+                home: named(kw.home().unwrap_or(BlockKind::Plan)),
+            }
+            .at(entry.key),
+            None => Self::unknown_key(key, entry.key, parent, is_block),
         };
         self.report(d);
     }
 
-    fn unknown_key(key: &str, span: Span, parent: BlockKind, is_block: bool) -> Diagnostic {
+    fn unknown_key(key: String, span: Span, parent: BlockKind, is_block: bool) -> Diagnostic {
         let english = key.is_ascii();
-        let allowed = parent.allowed();
-        let guess = key_suggester(parent, is_block, english).closest(key);
-        let message = if is_block {
-            tr!(
-                "未知的块“{key}”，其内容未检查",
-                "unknown block `{key}`; its content was not checked"
-            )
-        } else {
-            tr!("未知的键“{key}”", "unknown key `{key}`")
+        let guess = key_suggester(parent, is_block, english).closest(&key);
+        let allowed = parent
+            .allowed()
+            .iter()
+            .map(|k| Named {
+                zh: k.spelling(false),
+                en: k.spelling(true),
+            })
+            .collect();
+        let unknown = ReadProblem::UnknownKey {
+            key,
+            block: is_block,
+            guess,
+            parent: named(parent),
+            allowed,
         };
-        let help = if let Some(g) = guess {
-            tr!("是否想写“{g}”？", "did you mean `{g}`?")
-        } else {
-            let list: Vec<&str> = allowed.iter().map(|k| k.spelling(false)).collect();
-            let list_en: Vec<&str> = allowed.iter().map(|k| k.spelling(true)).collect();
-            if list.is_empty() {
-                tr!("这里只写名称", "only names go here")
-            } else {
-                Text::new(
-                    format!("{}中可写：{}", parent.name(Lang::Zh), list.join("、")),
-                    format!(
-                        "a {} may hold: {}",
-                        parent.name(Lang::En),
-                        list_en.join(", ")
-                    ),
-                )
-            }
-        };
-        let d = Diagnostic::new("P003", span, message).with_help(help);
+        let d = unknown.at(span);
         match guess {
             // Renaming a key may change what the line means: unsafe.
             Some(g) if !is_block => d.with_fix(Fix {
@@ -325,16 +265,9 @@ impl<'a, 'd> Lowerer<'a, 'd> {
         if let Some(first) = seen.0[keyword as usize] {
             let name = self.slice(key).to_owned();
             self.report(
-                Diagnostic::new(
-                    "P005",
-                    key,
-                    tr!(
-                        "“{name}”重复出现，以这一处为准",
-                        "`{name}` is given twice; this one is used"
-                    ),
-                )
-                .with_help(tr!("删除多余的一处", "remove the one that is wrong"))
-                .with_secondary(first, tr!("第一次出现", "first given here")),
+                ReadProblem::RepeatedField { key: name }
+                    .at(key)
+                    .with_secondary(first, tr!("第一次出现", "first given here")),
             );
         } else {
             seen.0[keyword as usize] = Some(key);
@@ -589,14 +522,11 @@ impl<'a, 'd> Lowerer<'a, 'd> {
 
     fn nested_in_list(&mut self, item: Node, parent: BlockKind) {
         let key = self.item_key(item);
-        let (zh, en) = (parent.name(Lang::Zh), parent.name(Lang::En));
         self.report(
-            Diagnostic::new(
-                "P001",
-                key,
-                tr!("{zh}块中不能再写块", "a {en} block cannot hold blocks"),
-            )
-            .with_help(tr!("每行只写一个名称", "write one name per line")),
+            ReadProblem::BlockInList {
+                list: named(parent),
+            }
+            .at(key),
         );
     }
 
@@ -970,33 +900,21 @@ fn key_suggester(
     })
 }
 
-/// "in a 问题" for the English messages.
-fn in_block(parent: BlockKind) -> String {
-    match parent {
-        BlockKind::Top => parent.name(Lang::En).to_owned(),
-        _ => format!("a {} block", parent.name(Lang::En)),
+/// A kind of block as messages name it.
+fn named(kind: BlockKind) -> Named {
+    Named {
+        zh: kind.name(Lang::Zh),
+        en: kind.name(Lang::En),
     }
 }
 
-/// Where a misplaced block belongs.
-fn where_block_goes(kw: Keyword) -> Text {
+/// Where a block of keyword `kw` belongs.
+fn block_home(kw: Keyword) -> BlockHome {
     match kw {
-        Keyword::Plan => tr!(
-            "方案块只能写在文件顶层",
-            "a plan block stands at the top level of the file"
-        ),
-        Keyword::Measure => tr!("措施写在问题块中", "a measure goes inside an issue block"),
-        Keyword::Milestone => tr!(
-            "节点写在措施块中",
-            "a milestone goes inside a measure block"
-        ),
-        Keyword::Issue => tr!(
-            "问题写在方案、方面或上级问题块中",
-            "an issue goes inside the plan, a category or another issue"
-        ),
-        _ => tr!(
-            "人员、部门和方面写在方案块中",
-            "people, departments and categories go inside the plan block"
-        ),
+        Keyword::Plan => BlockHome::TopLevel,
+        Keyword::Measure => BlockHome::Issue,
+        Keyword::Milestone => BlockHome::Measure,
+        Keyword::Issue => BlockHome::IssueParent,
+        _ => BlockHome::Plan,
     }
 }

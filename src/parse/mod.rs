@@ -2,7 +2,8 @@
 //! pest grammar (`grammar/rectplan.pest`); the lines assembled into blocks
 //! with an explicit stack; the blocks lowered into the typed model, each
 //! value read with the grammar rule of its type. Every problem found on the
-//! way is a P-diagnostic, and reading never stops at the first.
+//! way is a P-diagnostic, worded in [`crate::problem`], and reading never
+//! stops at the first.
 
 pub(crate) mod expected;
 mod fast;
@@ -13,8 +14,10 @@ mod lower;
 pub mod tree;
 mod values;
 
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Plan, Suppression};
+use crate::problem::ReadProblem;
 use crate::span::MAX_TEXT;
 
 pub use lines::{Line, LineKind};
@@ -27,7 +30,7 @@ pub struct Parsed {
     /// syntax errors).
     pub plan: Option<Plan>,
     pub suppressions: Vec<Suppression>,
-    /// Everything the reader found wrong (P001, P003–P006), in no order.
+    /// Everything the reader found wrong (P001, P003–P007), in no order.
     pub diagnostics: Vec<Diagnostic>,
     /// The file's lines, for `fmt`.
     pub lines: Vec<Line>,
@@ -36,18 +39,25 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    /// Whether the file has syntax errors (P001).
+    /// Whether the file has syntax errors (P001), or could not be read at
+    /// all (P007: a text too long to point into).
     pub fn has_syntax_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.code == "P001")
+        self.diagnostics
+            .iter()
+            .any(|d| d.code == Code::P001 || d.code == Code::P007)
     }
 }
 
 /// Read a plan from its text. A text of [`MAX_TEXT`] bytes or more (spans
-/// could not point into it) is one P001, and nothing is read.
+/// could not point into it) is one P007, and nothing is read.
 pub fn parse(text: &str) -> Parsed {
     let mut diagnostics = Vec::new();
     if text.len() as u64 >= MAX_TEXT {
-        diagnostics.push(crate::source::too_large(text.len() as u64, MAX_TEXT - 1));
+        let problem = ReadProblem::TooLarge {
+            size: text.len() as u64,
+            limit: MAX_TEXT - 1,
+        };
+        diagnostics.push(problem.at(crate::span::Span::point(0)));
         return Parsed {
             plan: None,
             suppressions: Vec::new(),

@@ -8,8 +8,10 @@ use pest::Parser;
 use super::grammar::{RectParser, Rule};
 use super::keywords::Keyword;
 use super::lines::{Entry, Line, LineKind, span_of};
+use crate::code::Code;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{Suppression, SuppressionScope};
+use crate::problem::ReadProblem;
 use crate::span::{Span, Spanned};
 use crate::tr;
 
@@ -381,38 +383,18 @@ fn missing_open_error(text: &str, entry: &Entry) -> Diagnostic {
         .value
         .is_some_and(|v| text[v.span.range()].contains(['{', '｛']));
     let end = entry.span().end();
-    let (message, help) = if inline {
-        (
-            tr!(
-                "“{{”须写在块标题行的末尾，块的内容另起一行",
-                "a `{{` must end the header line; the block's content goes on the lines below"
-            ),
-            tr!(
-                "把“{{”后面的内容移到下一行",
-                "move what follows the `{{` to the next line"
-            ),
-        )
+    let problem = if inline {
+        ReadProblem::ContentAfterBrace
     } else {
-        (
-            tr!("块标题缺少“{{”", "this block header has no `{{`"),
-            tr!("在这一行末尾加上“{{”", "add `{{` at the end of this line"),
-        )
+        ReadProblem::HeaderWithoutBrace
     };
-    Diagnostic::new("P001", Span::point(end), message)
-        .with_help(help)
+    problem
+        .at(Span::point(end))
         .with_secondary(entry.key, tr!("这个块", "this block"))
 }
 
 fn stray_close(brace: Span, suspicious: Option<Span>) -> Diagnostic {
-    let mut d = Diagnostic::new(
-        "P001",
-        brace,
-        tr!("多余的“}}”：没有需要结束的块", "this `}}` closes no block"),
-    )
-    .with_help(tr!(
-        "删除这个“}}”，或检查上面各块的“{{”是否齐全",
-        "remove it, or check that every block above has its `{{`"
-    ));
+    let mut d = ReadProblem::StrayBrace.at(brace);
     if let Some(at) = suspicious {
         d = d.with_secondary(
             at,
@@ -426,15 +408,7 @@ fn stray_close(brace: Span, suspicious: Option<Span>) -> Diagnostic {
 }
 
 fn too_deep_error(key: Span) -> Diagnostic {
-    Diagnostic::new(
-        "P001",
-        key,
-        tr!(
-            "块嵌套超过 {MAX_DEPTH} 层，更深的内容未读取",
-            "blocks are nested more than {MAX_DEPTH} deep; what is deeper was not read"
-        ),
-    )
-    .with_help(tr!("检查是否漏写了“}}”", "check for a missing `}}`"))
+    ReadProblem::TooDeep { max: MAX_DEPTH }.at(key)
 }
 
 fn unclosed_error(
@@ -450,23 +424,13 @@ fn unclosed_error(
         _ => header.span,
     };
     let title = text[key.range()].trim_end_matches(['{', '｛', ' ', '\t', '\u{3000}']);
-    let mut d = Diagnostic::new(
-        "P001",
-        Span::point(text.len()),
-        if count == 1 {
-            tr!(
-                "文件结束时“{title}”还没有“}}”",
-                "the file ends before `{title}` is closed"
-            )
-        } else {
-            tr!(
-                "文件结束时有 {count} 个块还没有“}}”，最内层是“{title}”",
-                "the file ends with {count} blocks still open, the innermost `{title}`"
-            )
-        },
-    )
-    .with_help(tr!("在块的末尾加上“}}”", "add a `}}` where the block ends"))
-    .with_secondary(key, tr!("这个块没有结束", "this block is never closed"));
+    let unclosed = ReadProblem::Unclosed {
+        title: title.to_owned(),
+        count,
+    };
+    let mut d = unclosed
+        .at(Span::point(text.len()))
+        .with_secondary(key, tr!("这个块没有结束", "this block is never closed"));
     if let Some((brace, line)) = suspicious {
         let opened = &lines[line];
         let name = match &opened.kind {
@@ -512,20 +476,7 @@ fn read_suppression(
     };
     let Ok(mut pairs) = RectParser::parse(Rule::suppression, raw) else {
         suppression.effective = false;
-        diagnostics.push(
-            Diagnostic::new(
-                "P006",
-                comment,
-                tr!(
-                    "无法读取这条抑制注释，它不起作用",
-                    "this suppression cannot be read and silences nothing"
-                ),
-            )
-            .with_help(tr!(
-                "写成：# rectlint: allow 规则代码 理由",
-                "write it as: # rectlint: allow CODE REASON"
-            )),
-        );
+        diagnostics.push(ReadProblem::UnreadableSuppression.at(comment));
         return Some(suppression);
     };
     for pair in pairs
@@ -536,10 +487,10 @@ fn read_suppression(
         let span = span_of(&pair, comment.start());
         match pair.as_rule() {
             Rule::allow_file => suppression.file = true,
-            Rule::rule_code => suppression.codes.push(Spanned::new(
-                pair.as_str().to_ascii_uppercase().into(),
-                span,
-            )),
+            // The grammar reads a code only in the shape of one.
+            Rule::rule_code => suppression
+                .codes
+                .extend(Code::parse(pair.as_str()).map(|code| Spanned::new(code, span))),
             Rule::reason => suppression.reason = Some(pair.as_str().trim().into()),
             _ => {}
         }
@@ -562,37 +513,13 @@ fn read_suppression(
                 b.len() == 4 && b[0].is_ascii_lowercase() && b[1..].iter().all(u8::is_ascii_digit)
             })
             .map(str::to_ascii_uppercase);
-        let help = match lower_case_code {
-            Some(code) => tr!(
-                "规则代码用大写字母书写：{code}",
-                "rule codes are written in upper case: {code}"
-            ),
-            None => tr!(
-                "写成：# rectlint: allow 规则代码 理由，例如 # rectlint: allow T004 已批准延期",
-                "write it as: # rectlint: allow CODE REASON, e.g. # rectlint: allow T004 extension approved"
-            ),
+        let problem = ReadProblem::SuppressionWithoutCode {
+            lower_case: lower_case_code,
         };
-        diagnostics.push(
-            Diagnostic::new(
-                "P006",
-                comment,
-                tr!("抑制注释没有写规则代码", "this suppression names no rule"),
-            )
-            .with_help(help),
-        );
+        diagnostics.push(problem.at(comment));
     } else if suppression.reason.is_none() {
         suppression.effective = false;
-        diagnostics.push(
-            Diagnostic::new(
-                "P006",
-                comment,
-                tr!("抑制注释没有写理由，它不起作用", "this suppression gives no reason, so it silences nothing"),
-            )
-            .with_help(tr!(
-                "在规则代码后写上理由，例如：# rectlint: allow T004 市委巡察办同意延期",
-                "write the reason after the codes, e.g.: # rectlint: allow T004 extension approved by the inspection office"
-            )),
-        );
+        diagnostics.push(ReadProblem::SuppressionWithoutReason.at(comment));
     }
     Some(suppression)
 }

@@ -11,13 +11,14 @@ use pest::iterators::Pair;
 
 use super::fast;
 use super::grammar::{RectParser, Rule};
-use crate::diagnostic::{Diagnostic, Fix, Text};
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::model::{
     DateRange, DateSpec, Deadline, Evidence, EvidenceKind, Extension, InspectionKind, Milestone,
     Names, PersonRef, Precision, Reference, Review, Status, StatusValue, Str, WhoDate,
 };
+use crate::problem::ReadProblem;
 use crate::span::{Span, Spanned};
-use crate::{suggest, tr};
+use crate::suggest;
 
 /// A value's text and where it is. `exact` is false when the text was
 /// quoted, unescaped or dedented, so that offsets in it no longer match the
@@ -106,9 +107,8 @@ fn small(n: i64) -> i8 {
 }
 
 impl Reader<'_> {
-    fn report(&mut self, span: Span, message: Text, help: Text) {
-        self.diagnostics
-            .push(Diagnostic::new("P004", span, message).with_help(help));
+    fn report(&mut self, span: Span, problem: &ReadProblem) {
+        self.diagnostics.push(problem.at(span));
     }
 
     fn parse<'v>(rule: Rule, value: &'v ValueText) -> Option<Pair<'v, Rule>> {
@@ -201,42 +201,26 @@ impl Reader<'_> {
         if let Some((month, at)) = raw.month
             && !(1..=12).contains(&month)
         {
-            self.report(
-                at,
-                tr!("没有{month}月", "there is no month {month}"),
-                tr!("月份应在 1 到 12 之间", "a month is between 1 and 12"),
-            );
+            self.report(at, &ReadProblem::NoSuchMonth { month });
             return None;
         }
         if let Some((year, at)) = raw.year
             && !(1900..=2999).contains(&year)
         {
-            self.report(
-                at,
-                tr!("年份 {year} 不合理", "the year {year} cannot be right"),
-                tr!(
-                    "写四位数的年份，例如 2025",
-                    "write a four-digit year, such as 2025"
-                ),
-            );
+            self.report(at, &ReadProblem::UnlikelyYear { year });
             return None;
         }
         if let (Some((month, _)), Some((day, at))) = (raw.month, raw.day) {
             // With no year, 2024 (a leap year) tells whether the day exists.
             let year = raw.year.map_or(2024, |(y, _)| y);
             if Date::new(year, month, day).is_err() {
-                let message = match raw.year {
-                    Some(_) => tr!(
-                        "{year}年{month}月没有{day}日",
-                        "{year}-{month:02} has no day {day}"
-                    ),
-                    None => tr!("{month}月没有{day}日", "month {month} has no day {day}"),
+                let written = raw.year.map(|(y, _)| y);
+                let problem = ReadProblem::NoSuchDay {
+                    year: written,
+                    month,
+                    day,
                 };
-                self.report(
-                    at,
-                    message,
-                    tr!("检查日期是否写错", "check the date for a slip"),
-                );
+                self.report(at, &problem);
                 return None;
             }
         }
@@ -244,17 +228,7 @@ impl Reader<'_> {
             return spec(raw, year);
         }
         let Some(base) = base else {
-            self.report(
-                raw.span,
-                tr!(
-                    "日期没有写年份，方案中也没有反馈日期可以推断",
-                    "this date has no year, and the plan has no feedback date to infer it from"
-                ),
-                tr!(
-                    "写上年份，例如 2025年9月底，或在方案中写“反馈日期”",
-                    "write the year, as in 2025年9月底, or give the plan a `反馈日期`"
-                ),
-            );
+            self.report(raw.span, &ReadProblem::DateWithoutYear);
             return None;
         };
         // The first such day on or after `base`.
@@ -275,13 +249,6 @@ impl Reader<'_> {
         self.resolve(&raw, base).map(|d| Spanned::new(d, span))
     }
 
-    fn date_help() -> Text {
-        tr!(
-            "日期可写作 2024-07-26、2024/07/26、2024.07.26、2024年7月26日、2024年12月、2024年底、2024年第三季度",
-            "write a date as 2024-07-26, 2024/07/26, 2024.07.26, 2024年7月26日, 2024年12月, 2024年底 or 2024年第三季度"
-        )
-    }
-
     /// A date (`反馈日期`, `完成日期`, a milestone's `日期`).
     pub fn date(&mut self, value: &ValueText) -> Option<DateSpec> {
         if fast::enabled()
@@ -291,12 +258,8 @@ impl Reader<'_> {
             return self.date_parts(value, parts, base).map(|d| d.value);
         }
         let Some(top) = Self::parse(Rule::date_value, value) else {
-            let t = value.text.trim();
-            self.report(
-                value.span,
-                tr!("无法识别日期“{t}”", "cannot read the date `{t}`"),
-                Self::date_help(),
-            );
+            let text = value.text.trim().to_owned();
+            self.report(value.span, &ReadProblem::UnreadableDate { text });
             return None;
         };
         let pair = top.into_inner().find(|p| p.as_rule() == Rule::date)?;
@@ -320,15 +283,8 @@ impl Reader<'_> {
             });
         }
         let Some(top) = Self::parse(Rule::date_range, value) else {
-            let t = value.text.trim();
-            self.report(
-                value.span,
-                tr!("无法识别日期范围“{t}”", "cannot read the date range `{t}`"),
-                tr!(
-                    "写成两个日期，中间用“至”连接，例如 2024-03-29 至 2024-06-28",
-                    "write two dates joined by `至`, as in 2024-03-29 至 2024-06-28"
-                ),
-            );
+            let text = value.text.trim().to_owned();
+            self.report(value.span, &ReadProblem::UnreadableDateRange { text });
             return None;
         };
         let mut dates = top.into_inner().filter(|p| p.as_rule() == Rule::date);
@@ -424,22 +380,11 @@ impl Reader<'_> {
 
     fn unknown_status(&mut self, span: Span, word: &str) {
         let guess = suggest::closest(word, Self::STATUS_WORDS);
-        let help = match guess {
-            Some(g) => tr!(
-                "是否想写“{g}”？状态可写：未启动、推进中、已完成、已销号、暂缓",
-                "did you mean `{g}`? A status is one of 未启动, 推进中, 已完成, 已销号, 暂缓"
-            ),
-            None => tr!(
-                "状态可写：未启动、推进中、已完成、已销号、暂缓",
-                "a status is one of 未启动 (not started), 推进中 (in progress), 已完成 (done), 已销号 (closed), 暂缓 (deferred)"
-            ),
+        let unknown = ReadProblem::UnknownStatus {
+            word: word.to_owned(),
+            guess,
         };
-        let mut d = Diagnostic::new(
-            "P004",
-            span,
-            tr!("无法识别状态“{word}”", "unknown status `{word}`"),
-        )
-        .with_help(help);
+        let mut d = unknown.at(span);
         // Whether `完成了` meant 已完成 is for the drafter to confirm.
         if let Some(g) = guess {
             d = d.with_fix(Fix::unsafe_replace(span, g));
@@ -526,38 +471,20 @@ impl Reader<'_> {
                 "other",
             ];
             let guess = suggest::closest(first, kinds.iter().chain(&english).copied());
-            let (message, help) = if first.is_empty() {
-                (
-                    tr!("佐证材料缺少类别", "the evidence has no kind"),
-                    tr!(
-                        "在前面写上类别，例如：佐证：制度《…》；类别有报告、台账、会议记录、制度、通报、照片、其他",
-                        "write its kind first, as in 佐证：制度《…》; the kinds are 报告, 台账, 会议记录, 制度, 通报, 照片, 其他"
-                    ),
-                )
+            let problem = if first.is_empty() {
+                ReadProblem::EvidenceWithoutKind
             } else {
-                (
-                    tr!(
-                        "无法识别佐证类别“{first}”",
-                        "unknown evidence kind `{first}`"
-                    ),
-                    match guess {
-                        Some(g) => tr!(
-                            "是否想写“{g}”？类别有报告、台账、会议记录、制度、通报、照片、其他",
-                            "did you mean `{g}`? The kinds are 报告, 台账, 会议记录, 制度, 通报, 照片, 其他"
-                        ),
-                        None => tr!(
-                            "写成“类别 材料”，例如：佐证：台账 evidence/台账.xlsx；类别有报告、台账、会议记录、制度、通报、照片、其他",
-                            "write `KIND REFERENCE`, as in 佐证：台账 evidence/ledger.xlsx; the kinds are 报告, 台账, 会议记录, 制度, 通报, 照片, 其他"
-                        ),
-                    },
-                )
+                ReadProblem::UnknownEvidenceKind {
+                    word: first.to_owned(),
+                    guess,
+                }
             };
             let span = if first.is_empty() {
                 value.span
             } else {
                 value.sub(0, first.len())
             };
-            self.report(span, message, help);
+            self.report(span, &problem);
             return None;
         };
         let mut kind = None;
@@ -617,15 +544,8 @@ impl Reader<'_> {
             });
         }
         let Some(top) = Self::parse(Rule::milestone, value) else {
-            let t = value.text.trim();
-            self.report(
-                value.span,
-                tr!("无法识别节点“{t}”", "cannot read the milestone `{t}`"),
-                tr!(
-                    "节点写成“日期 内容”，可在末尾加状态，例如：节点：2024-10-31 完成首轮培训（已完成）",
-                    "write a milestone as `DATE TEXT`, optionally ending with its status, as in 节点：2024-10-31 完成首轮培训（已完成）"
-                ),
-            );
+            let text = value.text.trim().to_owned();
+            self.report(value.span, &ReadProblem::UnreadableMilestone { text });
             return None;
         };
         let mut milestone = Milestone {
@@ -688,14 +608,11 @@ impl Reader<'_> {
             } else {
                 content.span
             };
-            self.report(
-                span,
-                tr!("无法识别节点状态“{inner}”", "unknown milestone status `{inner}`"),
-                tr!(
-                    "是否想写“（{g}）”？状态可写：未启动、推进中、已完成、已销号、暂缓",
-                    "did you mean `（{g}）`? A status is one of 未启动, 推进中, 已完成, 已销号, 暂缓"
-                ),
-            );
+            let unknown = ReadProblem::UnknownMilestoneStatus {
+                word: inner.to_owned(),
+                guess: g,
+            };
+            self.report(span, &unknown);
         }
     }
 
@@ -715,18 +632,8 @@ impl Reader<'_> {
             });
         }
         let Some(top) = Self::parse(Rule::who_date, value) else {
-            let t = value.text.trim();
-            self.report(
-                value.span,
-                tr!(
-                    "无法识别“{t}”：应写单位或人员加日期",
-                    "cannot read `{t}`: write who, then a date"
-                ),
-                tr!(
-                    "例如：市委巡察办 2024-10-20",
-                    "for example: 市委巡察办 2024-10-20"
-                ),
-            );
+            let text = value.text.trim().to_owned();
+            self.report(value.span, &ReadProblem::UnreadableWhoDate { text });
             return None;
         };
         let mut who = None;
@@ -745,18 +652,8 @@ impl Reader<'_> {
     /// `[至] DATE [理由]` (`延期`).
     pub fn extension(&mut self, value: &ValueText) -> Option<Extension> {
         let Some(top) = Self::parse(Rule::extension, value) else {
-            let t = value.text.trim();
-            self.report(
-                value.span,
-                tr!(
-                    "无法识别延期“{t}”：应写新的时限加理由",
-                    "cannot read the extension `{t}`: write the new deadline, then the reason"
-                ),
-                tr!(
-                    "例如：延期：2025-12-31 资金审批流程延长",
-                    "for example: 延期：2025-12-31 资金审批流程延长"
-                ),
-            );
+            let text = value.text.trim().to_owned();
+            self.report(value.span, &ReadProblem::UnreadableExtension { text });
             return None;
         };
         let mut date = None;
@@ -788,18 +685,8 @@ impl Reader<'_> {
             });
         }
         let Some(top) = Self::parse(Rule::review, value) else {
-            let t = value.text.trim();
-            self.report(
-                value.span,
-                tr!(
-                    "无法识别回头看“{t}”：应以日期开头",
-                    "cannot read the review `{t}`: it starts with a date"
-                ),
-                tr!(
-                    "例如：回头看：2025-03-31 复查制度执行情况",
-                    "for example: 回头看：2025-03-31 复查制度执行情况"
-                ),
-            );
+            let text = value.text.trim().to_owned();
+            self.report(value.span, &ReadProblem::UnreadableReview { text });
             return None;
         };
         let mut date = None;
@@ -858,17 +745,7 @@ impl Reader<'_> {
     pub fn person(&mut self, value: &ValueText) -> Option<PersonRef> {
         let mut persons = Self::persons(value);
         if persons.len() > 1 {
-            self.report(
-                value.span,
-                tr!(
-                    "第一责任人只能写一人",
-                    "the first-responsible is one person"
-                ),
-                tr!(
-                    "只写一位主要负责人，例如党委书记",
-                    "name one leader only, usually the party secretary"
-                ),
-            );
+            self.report(value.span, &ReadProblem::MoreThanOneFirstResponsible);
             return None;
         }
         persons.pop()
@@ -885,24 +762,13 @@ impl Reader<'_> {
             })
         });
         let Some(digits) = digits else {
-            let t = value.text.trim();
-            self.report(
-                value.span,
-                tr!("“{t}”不是整数", "`{t}` is not a whole number"),
-                tr!(
-                    "写阿拉伯数字，例如 12",
-                    "write the number in digits, such as 12"
-                ),
-            );
+            let text = value.text.trim().to_owned();
+            self.report(value.span, &ReadProblem::NotWholeNumber { text });
             return None;
         };
         let n = number_of(digits);
         u32::try_from(n).ok().filter(|n| *n < 100_000).or_else(|| {
-            self.report(
-                value.span,
-                tr!("数字 {n} 过大", "the number {n} is too large"),
-                tr!("检查是否多写了数字", "check for extra digits"),
-            );
+            self.report(value.span, &ReadProblem::NumberTooLarge { number: n });
             None
         })
     }
@@ -933,21 +799,11 @@ impl Reader<'_> {
                 "supervision",
                 "other",
             ];
-            let help = match suggest::closest(word, words) {
-                Some(g) => tr!(
-                    "是否想写“{g}”？类型可写：巡视、巡察、审计、督查、其他",
-                    "did you mean `{g}`? The kinds are 巡视, 巡察, 审计, 督查, 其他"
-                ),
-                None => tr!(
-                    "类型可写：巡视、巡察、审计、督查、其他",
-                    "the kinds are 巡视, 巡察, 审计, 督查, 其他"
-                ),
+            let unknown = ReadProblem::UnknownInspectionKind {
+                word: word.to_owned(),
+                guess: suggest::closest(word, words),
             };
-            self.report(
-                value.span,
-                tr!("无法识别类型“{word}”", "unknown kind `{word}`"),
-                help,
-            );
+            self.report(value.span, &unknown);
             return None;
         };
         top.into_inner().find_map(|p| {

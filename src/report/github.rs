@@ -79,7 +79,7 @@ impl Reporter for Github {
                 out,
                 "::{} {place}title={}::{}",
                 command(d.severity),
-                escape_property(&d.code),
+                escape_property(d.code.as_str()),
                 escape_data(&message)
             )?;
         }
@@ -117,6 +117,7 @@ impl Reporter for Github {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code::Code;
 
     #[test]
     fn columns_only_on_one_line() {
@@ -126,9 +127,9 @@ mod tests {
         use crate::tr;
 
         let text = "第一行\n第二行\n";
-        let mut one = Diagnostic::new("T007", Span::new(3, 9), tr!("甲", "a"));
+        let mut one = Diagnostic::new(Code::new("T007"), Span::new(3, 9), tr!("甲", "a"));
         one.severity = Severity::Warning;
-        let mut two = Diagnostic::new("P001", Span::new(3, 14), tr!("乙", "b"));
+        let mut two = Diagnostic::new(Code::P001, Span::new(3, 14), tr!("乙", "b"));
         two.severity = Severity::Info;
         let file = FileReport::new("a.rect".into(), text, vec![one, two], false);
         let mut out = Vec::new();

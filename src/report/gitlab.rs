@@ -77,7 +77,7 @@ impl Reporter for Gitlab {
             let d = &located.diagnostic;
             self.issues.push(Issue {
                 description: format!("{}: {}", d.code, d.message.get(self.lang)),
-                check_name: d.code.clone(),
+                check_name: d.code.to_string(),
                 fingerprint: located.fingerprint(&file.path),
                 severity: severity(d.severity),
                 location: Location {

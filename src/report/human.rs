@@ -106,7 +106,11 @@ impl Human {
                 .map(|(l, &span)| LabeledSpan::new_with_span(caption(&l.text), span)),
         );
         let shown = Shown {
-            code: format!("{}[{}]", d.severity.word(lang), terminal::line(&d.code)),
+            code: format!(
+                "{}[{}]",
+                d.severity.word(lang),
+                terminal::line(d.code.as_str())
+            ),
             severity: d.severity,
             message: shown_text(d.message.get(lang)),
             help: d.help.as_ref().map(|h| shown_text(h.get(lang))),
@@ -130,7 +134,7 @@ impl Human {
             located.start.line,
             located.start.column,
             d.severity.word(self.lang),
-            terminal::line(&d.code),
+            terminal::line(d.code.as_str()),
         )
     }
 }
@@ -598,6 +602,7 @@ impl miette::Diagnostic for Shown {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code::Code;
     use crate::diagnostic::Diagnostic;
     use crate::tr;
 
@@ -702,8 +707,12 @@ mod tests {
             let line = format!("  备注：{}}}尾巴", filler.repeat(chars));
             let text = format!("方案 甲 {{\n{line}\n}}\n");
             let brace = text.rfind("}尾").unwrap();
-            let found = Diagnostic::new("P001", Span::new(brace, brace + 1), tr!("多余", "stray"))
-                .with_label(tr!("这里", "here"));
+            let found = Diagnostic::new(
+                Code::P001,
+                Span::new(brace, brace + 1),
+                tr!("多余", "stray"),
+            )
+            .with_label(tr!("这里", "here"));
             let out = render(&text, vec![found]);
             let column = "  备注：".chars().count() + chars + 1;
             assert!(out.contains(&format!("[plan.rect:2:{column}]")), "{out}");
@@ -727,7 +736,11 @@ mod tests {
     fn a_label_from_one_end_of_a_long_line_to_the_other_shows_both_ends() {
         let line = format!("开头{}结尾", "x".repeat(10_000));
         let text = format!("{line}\n");
-        let found = Diagnostic::new("Q001", Span::new(0, line.len()), tr!("长", "long"));
+        let found = Diagnostic::new(
+            Code::new("Q001"),
+            Span::new(0, line.len()),
+            tr!("长", "long"),
+        );
         let out = render(&text, vec![found]);
         assert!(out.contains("开头x") && out.contains("x结尾"), "{out}");
         assert!(out.contains("x…x"), "{out}");
@@ -740,8 +753,12 @@ mod tests {
     #[test]
     fn a_label_over_many_lines_is_drawn_over_its_first() {
         let text = format!("值：\"\"\"\n{}\"\"\"\n", "一行\n".repeat(10_000));
-        let found = Diagnostic::new("Q001", Span::new(3, text.len() - 1), tr!("长", "long"))
-            .with_label(tr!("这个值", "this value"));
+        let found = Diagnostic::new(
+            Code::new("Q001"),
+            Span::new(3, text.len() - 1),
+            tr!("长", "long"),
+        )
+        .with_label(tr!("这个值", "this value"));
         let out = render(&text, vec![found]);
         assert!(out.lines().count() < 30, "{out}");
         assert!(
@@ -757,7 +774,7 @@ mod tests {
         let evil = "标题\u{1b}]0;owned\u{7}\u{1b}]52;c;ZWNobw==\u{7}\u{9b}2J\r";
         let text = format!("问题 A1 {evil} {{\n}}\n");
         let span = Span::new(9, 9 + evil.len());
-        let found = Diagnostic::new("T001", span, tr!("问题 {evil}", "issue {evil}"))
+        let found = Diagnostic::new(Code::new("T001"), span, tr!("问题 {evil}", "issue {evil}"))
             .with_help(tr!("{evil}", "help {evil}"))
             .with_label(tr!("{evil}", "label {evil}"));
         for color in [false, true] {
@@ -807,7 +824,7 @@ mod tests {
     fn past_the_first_findings_of_a_file_each_takes_one_line() {
         let text = format!("{}\n", "}".repeat(DRAWN_PER_FILE + 50));
         let found = (0..DRAWN_PER_FILE + 50)
-            .map(|i| Diagnostic::new("P001", Span::new(i, i + 1), tr!("多余", "stray")))
+            .map(|i| Diagnostic::new(Code::P001, Span::new(i, i + 1), tr!("多余", "stray")))
             .collect();
         let out = render(&text, found);
         assert_eq!(out.matches("× stray").count(), DRAWN_PER_FILE, "{out}");

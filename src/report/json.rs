@@ -82,7 +82,7 @@ impl<'a> Tail<'a> {
             statistics: run.statistics.as_ref().map(|rows| {
                 rows.iter()
                     .map(|(code, count)| Count {
-                        code,
+                        code: code.as_str(),
                         count: *count,
                     })
                     .collect()
@@ -145,7 +145,7 @@ impl<'a> Entry<'a> {
     fn new(located: &'a Located, path: &'a str, lang: Lang) -> Self {
         let d = &located.diagnostic;
         Entry {
-            code: &d.code,
+            code: d.code.as_str(),
             severity: d.severity.as_str(),
             message: d.message.get(lang),
             help: d.help.as_ref().map(|h| h.get(lang)),
@@ -273,6 +273,7 @@ impl Reporter for Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code::Code;
     use crate::diagnostic::{Diagnostic, Fix, Severity};
     use crate::report::BaselineReport;
     use crate::span::Span;
@@ -292,7 +293,7 @@ mod tests {
     fn files() -> Vec<FileReport> {
         let text = "方案 甲 {\n  问题数：\"2\"\n}\n";
         let mut first = Diagnostic::new(
-            "S006",
+            Code::new("S006"),
             Span::new(9, 21),
             tr!("数目“不对”", "a \"wrong\"\ncount"),
         )
@@ -300,7 +301,7 @@ mod tests {
         .with_node("甲");
         first.severity = Severity::Warning;
         first.fix = Some(Fix::unsafe_replace(Span::new(16, 19), "1"));
-        let mut second = Diagnostic::new("P001", Span::point(0), tr!("乙", "b"));
+        let mut second = Diagnostic::new(Code::P001, Span::point(0), tr!("乙", "b"));
         second.severity = Severity::Info;
         vec![
             FileReport::new("a.rect".into(), text, vec![first, second], false),
@@ -308,7 +309,11 @@ mod tests {
             FileReport::new(
                 "子/b.rect".into(),
                 text,
-                vec![Diagnostic::new("T007", Span::new(0, 6), tr!("丙", "c"))],
+                vec![Diagnostic::new(
+                    Code::new("T007"),
+                    Span::new(0, 6),
+                    tr!("丙", "c"),
+                )],
                 false,
             ),
         ]
@@ -350,13 +355,13 @@ mod tests {
         };
         let asked = RunInfo {
             profile: Some("strict".into()),
-            statistics: Some(vec![("S006".into(), 1), ("P001".into(), 1)]),
+            statistics: Some(vec![(Code::new("S006"), 1), (Code::P001, 1)]),
             baseline: Some(BaselineReport {
                 file: "基线.json".into(),
                 hidden: 2,
                 pruneable: vec![crate::baseline::Key {
                     path: "a.rect".into(),
-                    code: "T007".into(),
+                    code: Code::new("T007"),
                     node: None,
                     content: "0123456789abcdef".into(),
                 }],
@@ -403,7 +408,7 @@ mod tests {
             .map(|i| {
                 let at = (i % 400) * 15;
                 Diagnostic::new(
-                    "T007",
+                    Code::new("T007"),
                     Span::new(at, at + 6),
                     tr!("逾期“{i}”", "overdue \"{i}\""),
                 )

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::baseline;
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::hash;
 use crate::span::{LineCol, Span, line_cols_sorted};
@@ -41,7 +42,7 @@ impl Located {
     pub fn key(&self, path: &str) -> baseline::Key {
         baseline::Key {
             path: path.to_owned(),
-            code: self.diagnostic.code.clone(),
+            code: self.diagnostic.code,
             node: self.diagnostic.node.clone(),
             content: self.content.clone(),
         }
@@ -53,7 +54,7 @@ impl Located {
         let occurrence = self.occurrence.to_string();
         hash::fingerprint([
             path,
-            &self.diagnostic.code,
+            self.diagnostic.code.as_str(),
             self.diagnostic.node.as_deref().unwrap_or(""),
             &self.content,
             &occurrence,
@@ -140,14 +141,14 @@ impl FileReport {
                 &b.diagnostic.message.en,
             ))
         });
-        let mut seen: rustc_hash::FxHashMap<(&str, Option<&str>, &str), usize> =
+        let mut seen: rustc_hash::FxHashMap<(Code, Option<&str>, &str), usize> =
             rustc_hash::FxHashMap::default();
         let occurrences: Vec<usize> = diagnostics
             .iter()
             .map(|located| {
                 let d = &located.diagnostic;
                 let count = seen
-                    .entry((&d.code, d.node.as_deref(), &located.content))
+                    .entry((d.code, d.node.as_deref(), &located.content))
                     .or_default();
                 *count += 1;
                 *count - 1
@@ -193,27 +194,26 @@ impl Summary {
 /// Findings per rule code, for `--statistics`.
 #[derive(Clone, Debug, Default)]
 pub struct Statistics {
-    counts: BTreeMap<String, usize>,
+    counts: BTreeMap<Code, usize>,
 }
 
 impl Statistics {
     pub fn add(&mut self, file: &FileReport) {
         for d in &file.diagnostics {
-            *self.counts.entry(d.diagnostic.code.clone()).or_default() += 1;
+            *self.counts.entry(d.diagnostic.code).or_default() += 1;
         }
     }
 
     /// `(code, count)`, most frequent first, ties by code.
-    pub fn rows(&self) -> Vec<(String, usize)> {
-        let mut rows: Vec<(String, usize)> =
-            self.counts.iter().map(|(c, n)| (c.clone(), *n)).collect();
+    pub fn rows(&self) -> Vec<(Code, usize)> {
+        let mut rows: Vec<(Code, usize)> = self.counts.iter().map(|(&c, &n)| (c, n)).collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         rows
     }
 }
 
 /// `--statistics` as a table for people: count, code, the rule's summary.
-pub fn statistics_table(rows: &[(String, usize)], lang: Lang) -> String {
+pub fn statistics_table(rows: &[(Code, usize)], lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut out = String::from(lang.pick("各规则的问题数：\n", "Findings per rule:\n"));
     let width = rows
@@ -222,7 +222,7 @@ pub fn statistics_table(rows: &[(String, usize)], lang: Lang) -> String {
         .max()
         .unwrap_or(1);
     for (code, count) in rows {
-        let summary = crate::check::rule(code).map_or("", |r| r.meta().summary(lang));
+        let summary = crate::check::rule(*code).map_or("", |r| r.meta().summary(lang));
         let _ = writeln!(out, "  {count:>width$}  {code}  {summary}");
     }
     out
@@ -260,7 +260,7 @@ pub struct RunInfo {
     /// The profile, when one holds for every file.
     pub profile: Option<String>,
     /// With `--statistics`: findings per rule, most frequent first.
-    pub statistics: Option<Vec<(String, usize)>>,
+    pub statistics: Option<Vec<(Code, usize)>>,
     /// With `--baseline` or `--write-baseline`.
     pub baseline: Option<BaselineReport>,
     /// Whether warnings fail this run, and why.
@@ -368,7 +368,7 @@ pub fn notes(s: &Summary, run: &RunInfo, pruneable: bool) -> String {
             );
             for key in &b.pruneable {
                 let node = terminal::line(key.node.as_deref().unwrap_or("-"));
-                let (path, code) = (terminal::line(&key.path), terminal::line(&key.code));
+                let (path, code) = (terminal::line(&key.path), terminal::line(key.code.as_str()));
                 let _ = writeln!(out, "  {path}  {code}  {node}");
             }
         }

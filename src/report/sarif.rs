@@ -30,6 +30,7 @@ use serde::Serialize;
 
 use super::{FileReport, Located, Reporter, RunInfo, Summary};
 use crate::check::{self, rules::ALL};
+use crate::code::Code;
 use crate::diagnostic::{Lang, Severity};
 use crate::span::LineCol;
 
@@ -113,7 +114,7 @@ struct Driver {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Descriptor {
-    id: String,
+    id: Code,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     short_description: Text,
@@ -162,7 +163,7 @@ struct Notification {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifResult {
-    rule_id: String,
+    rule_id: Code,
     /// Set in `finish`, once the rules that fired are known.
     rule_index: usize,
     level: &'static str,
@@ -318,24 +319,19 @@ impl Reporter for Sarif {
         let lang = self.lang;
         // The rules that fired, in catalog order; codes outside the
         // catalog (none today) after them, sorted.
-        let fired: std::collections::BTreeSet<&str> =
-            self.results.iter().map(|r| r.rule_id.as_str()).collect();
-        let mut codes: Vec<String> = ALL
+        let fired: std::collections::BTreeSet<Code> =
+            self.results.iter().map(|r| r.rule_id).collect();
+        let mut codes: Vec<Code> = ALL
             .iter()
             .map(|r| r.meta().code)
             .filter(|c| fired.contains(c))
-            .map(str::to_owned)
             .collect();
-        for code in &fired {
+        for &code in &fired {
             if check::rule(code).is_none() {
-                codes.push((*code).to_owned());
+                codes.push(code);
             }
         }
-        let index: BTreeMap<String, usize> = codes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.clone(), i))
-            .collect();
+        let index: BTreeMap<Code, usize> = codes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
         for result in &mut self.results {
             result.rule_index = index[&result.rule_id];
             if run.baseline.is_some() {
@@ -344,12 +340,12 @@ impl Reporter for Sarif {
         }
         let rules = codes
             .iter()
-            .map(|code| match check::rule(code) {
+            .map(|&code| match check::rule(code) {
                 Some(rule) => {
                     let meta = rule.meta();
                     let page = meta.doc(lang).to_owned();
                     Descriptor {
-                        id: code.clone(),
+                        id: code,
                         name: Some(pascal_case(meta.name)),
                         short_description: Text::plain(meta.summary(lang)),
                         full_description: Some(Text {
@@ -366,9 +362,9 @@ impl Reporter for Sarif {
                     }
                 }
                 None => Descriptor {
-                    id: code.clone(),
+                    id: code,
                     name: None,
-                    short_description: Text::plain(code.clone()),
+                    short_description: Text::plain(code.to_string()),
                     full_description: None,
                     help: None,
                     default_configuration: Configuration { level: "error" },
@@ -439,7 +435,7 @@ impl Sarif {
             })
             .collect();
         SarifResult {
-            rule_id: d.code.clone(),
+            rule_id: d.code,
             rule_index: 0,
             level: level(d.severity),
             message: Text::plain(d.message.get(self.lang)),

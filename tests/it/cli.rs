@@ -136,7 +136,7 @@ fn gb18030_is_read_with_a_warning_and_garbage_is_an_error_for_that_file_alone() 
     assert_eq!(
         found,
         [
-            ("garbage.rect".into(), "P001".into(), 1, 1),
+            ("garbage.rect".into(), "P007".into(), 1, 1),
             ("gbk.rect".into(), "P002".into(), 1, 1),
         ]
     );

@@ -386,7 +386,7 @@ fn render_rules_page() -> String {
             out,
             "| [{}](#{}) | `{}` | {} | {fix} | {} | {} |",
             m.code,
-            anchor(m.code, m.name),
+            anchor(&m.code, m.name),
             m.name,
             severity_words(m.severity),
             m.summary.0,

@@ -64,7 +64,7 @@ fn fix_on_standard_input_prints_the_whole_text_even_when_nothing_is_fixed() {
         .run();
     assert_eq!(out.code, 1, "{out:?}");
     assert_eq!(out.stdout, String::from_utf8_lossy(b"abc\xFF\xFF"));
-    assert!(out.stderr.contains("P001"), "{}", out.stderr);
+    assert!(out.stderr.contains("P007"), "{}", out.stderr);
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::common;
 
 use common::{Run, faulty_plan, json, plan};
 use rectlint::check::rule;
+use rectlint::code::Code;
 use serde_json::Value;
 
 /// A folder with a faulty plan under a name that needs percent-encoding, a
@@ -116,7 +117,9 @@ fn sarif_is_valid_and_complete() {
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["S003", "S004", "R001", "Q004"]);
     for descriptor in rules {
-        let meta = rule(descriptor["id"].as_str().unwrap()).unwrap().meta();
+        let meta = rule(Code::parse(descriptor["id"].as_str().unwrap()).unwrap())
+            .unwrap()
+            .meta();
         assert_eq!(descriptor["shortDescription"]["text"], meta.summary.0);
         assert_eq!(descriptor["fullDescription"]["text"], meta.doc.zh);
         assert_eq!(descriptor["help"]["text"], meta.doc.zh);
@@ -233,7 +236,7 @@ fn sarif_in_english_and_for_a_clean_run() {
     validate_sarif(&log);
     // Catalog order: S004 before R001.
     let descriptor = &log["runs"][0]["tool"]["driver"]["rules"][1];
-    let meta = rule("R001").unwrap().meta();
+    let meta = rule(Code::new("R001")).unwrap().meta();
     assert_eq!(descriptor["shortDescription"]["text"], meta.summary.1);
     assert_eq!(descriptor["help"]["markdown"], meta.doc.en);
     assert_eq!(

@@ -298,11 +298,11 @@ fn a_fifo_or_a_device_as_a_plan_is_a_finding_and_the_rest_is_checked() {
     assert_eq!(doc["summary"]["files"], 4, "{}", out.stdout);
     let found = codes(&doc);
     assert!(
-        found.contains(&("/dev/zero".into(), "P001".into(), 1, 1)),
+        found.contains(&("/dev/zero".into(), "P007".into(), 1, 1)),
         "{found:?}"
     );
     assert!(
-        found.contains(&("fifo.rect".into(), "P001".into(), 1, 1)),
+        found.contains(&("fifo.rect".into(), "P007".into(), 1, 1)),
         "{found:?}"
     );
     assert!(
@@ -315,7 +315,7 @@ fn a_fifo_or_a_device_as_a_plan_is_a_finding_and_the_rest_is_checked() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| d["code"] == "P001")
+        .filter(|d| d["code"] == "P007")
         .map(|d| d["message"].as_str().unwrap())
         .collect();
     assert_eq!(

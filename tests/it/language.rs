@@ -691,7 +691,7 @@ fn every_rule_code_is_read_as_a_code_in_a_suppression() {
         let parsed = read(&text);
         let s = &parsed.suppressions[0];
         assert_eq!(s.codes.len(), 1, "{code}");
-        assert_eq!(s.codes[0].value.as_str(), code);
+        assert_eq!(s.codes[0].value, code);
         assert_eq!(s.reason.as_deref(), Some("A1.1 理由"), "{code}");
     }
 }

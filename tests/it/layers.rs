@@ -11,12 +11,14 @@ use std::path::Path;
 /// here fails the test, so a new one is placed on purpose.
 const LAYERS: &[(&str, u8)] = &[
     ("span", 0),
+    ("code", 0),
     ("hash", 0),
     ("suggest", 0),
     ("limits", 0),
     ("diagnostic", 1),
     // `tr!`, the two-language message macro, is defined in `diagnostic`.
     ("tr", 1),
+    ("problem", 1),
     ("source", 1),
     ("model", 1),
     ("parse", 1),

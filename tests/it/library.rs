@@ -78,7 +78,7 @@ fn found(checked: &Checked, codes: &[&str]) -> Vec<(String, usize, usize, String
         .filter(|d| codes.contains(&d.code.as_str()))
         .map(|d: &Diagnostic| {
             let at = index.line_col(&checked.text, d.primary.span.start());
-            (d.code.clone(), at.line, at.column, d.message.en.clone())
+            (d.code.to_string(), at.line, at.column, d.message.en.clone())
         })
         .collect()
 }

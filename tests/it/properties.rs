@@ -385,7 +385,7 @@ fn findings(text: &str) -> Vec<(String, Option<String>)> {
     let mut found: Vec<_> = check_bytes(text.as_bytes(), &profile, dates, &FileInfo::default())
         .diagnostics
         .into_iter()
-        .map(|d| (d.code, d.node))
+        .map(|d| (d.code.to_string(), d.node))
         .collect();
     found.sort();
     found
@@ -512,7 +512,11 @@ fn plans() -> Vec<String> {
     let mut out = Vec::new();
     for root in ["examples", "tests/fixtures"] {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
-        for entry in ignore::WalkBuilder::new(root).build().flatten() {
+        // In name order, so that the mutants are the same on every machine.
+        let walk = ignore::WalkBuilder::new(root)
+            .sort_by_file_name(std::ffi::OsStr::cmp)
+            .build();
+        for entry in walk.flatten() {
             if entry.path().extension().is_some_and(|e| e == "rect")
                 && let Ok(text) = String::from_utf8(std::fs::read(entry.path()).unwrap())
             {

@@ -4,7 +4,7 @@
 //! nesting, a long run of `"""x"""` pairs and a 50 MB file all end in a
 //! clean exit 0, 1 or 2, and mutants made into long lines (a finding past
 //! column 70,000, 20,000 findings on one line) are checked and rendered
-//! every way without a panic. Files over the size limit are a P001 and binary
+//! every way without a panic. Files over the size limit are a P007 and binary
 //! files met in folders are skipped with a note, the other files checked.
 //! The inputs the fuzzer (`fuzz/`) found troublesome stay here as tests.
 
@@ -422,7 +422,7 @@ fn a_long_run_of_triple_quoted_pairs_is_read() {
 }
 
 #[test]
-fn a_file_over_the_size_limit_is_a_p001_and_the_others_are_checked() {
+fn a_file_over_the_size_limit_is_a_p007_and_the_others_are_checked() {
     let big = plan(&"      备注：很长的备注\n".repeat(100));
     assert!(big.len() > 2048);
     let run = Run::new()
@@ -446,7 +446,7 @@ fn a_file_over_the_size_limit_is_a_p001_and_the_others_are_checked() {
         assert!(out.stdout.contains("文件过大"), "{}", out.stdout);
         assert!(out.stdout.contains("上限 2 KB"), "{}", out.stdout);
         assert_eq!(
-            out.stdout.matches("\"code\": \"P001\"").count(),
+            out.stdout.matches("\"code\": \"P007\"").count(),
             1,
             "{}",
             out.stdout
@@ -517,7 +517,7 @@ fn binary_files_met_in_folders_are_skipped_with_a_note() {
     let out = run.exec(&["check", "plans", "--format", "json"]);
     assert_eq!(out.code, 0, "{} {}", out.stdout, out.stderr);
     assert!(out.stdout.contains("\"files\": 1"), "{}", out.stdout);
-    assert!(!out.stdout.contains("P001"), "{}", out.stdout);
+    assert!(!out.stdout.contains("P007"), "{}", out.stdout);
     assert!(
         out.stderr.contains("跳过二进制文件 plans/a.rect"),
         "{}",
@@ -533,6 +533,7 @@ fn binary_files_met_in_folders_are_skipped_with_a_note() {
     let out = run.exec(&["check", "plans/a.rect", "--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(out.stdout.contains("这不是文本文件"), "{}", out.stdout);
+    assert!(out.stdout.contains("\"code\": \"P007\""), "{}", out.stdout);
 }
 
 /// What the fuzz target does with an input ([`rectlint::commands::check::exercise`]):

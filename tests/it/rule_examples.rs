@@ -53,10 +53,16 @@ const SETUPS: &[Setup] = &[
 ];
 
 /// Rules whose examples are not plans, and the test that checks them.
-const NOT_PLANS: &[(&str, &str)] = &[(
-    "P002",
-    "commands and what they print, run by p002_examples_run_as_shown",
-)];
+const NOT_PLANS: &[(&str, &str)] = &[
+    (
+        "P002",
+        "commands and what they print, run by p002_examples_run_as_shown",
+    ),
+    (
+        "P007",
+        "commands and what they print, run by p007_examples_run_as_shown",
+    ),
+];
 
 /// The code blocks of the section of `doc` under `heading`.
 fn blocks(doc: &str, heading: &str) -> Vec<String> {
@@ -399,6 +405,50 @@ fn p002_examples_run_as_shown() {
         );
         let out = run.exec(&["check", file, "--format", "json"]);
         assert!(!out.stdout.contains("P002"), "P002 {good}: {}", out.stdout);
+    }
+}
+
+/// P007's examples are commands: the bad one on a Word document renamed
+/// to `.rect` (a zip archive, NUL bytes in it) prints what it shows; the good
+/// one, on a plan of UTF-8 text, gives no P007.
+#[test]
+fn p007_examples_run_as_shown() {
+    let meta = ALL.iter().find(|r| r.meta().code == "P007").unwrap().meta();
+    let word = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+    for (doc, [.., bad, good]) in [(meta.doc.zh, HEADINGS_ZH), (meta.doc.en, HEADINGS_EN)] {
+        let block = blocks(doc, bad).concat();
+        let mut lines = block.lines();
+        let command = lines.next().unwrap();
+        let args: Vec<&str> = command
+            .strip_prefix("$ rectlint ")
+            .unwrap_or_else(|| panic!("P007 {bad}: not a command: {command}"))
+            .split_whitespace()
+            .collect();
+        let file = args[1];
+        let out = Run::new().file(file, word).exec(&args);
+        assert_eq!(out.code, 1, "P007 {bad}: {out:?}");
+        let printed: Vec<&str> = lines.collect();
+        assert!(!printed.is_empty(), "P007 {bad}: the output is not shown");
+        for line in printed {
+            let (heading, message) = line.split_once("] ").unwrap();
+            assert!(
+                out.stdout.contains(&format!("{heading}]\n")) && out.stdout.contains(message),
+                "P007 {bad}: `{line}` is not printed:\n{}",
+                out.stdout
+            );
+        }
+        let block = blocks(doc, good).concat();
+        let args: Vec<&str> = block
+            .lines()
+            .next()
+            .unwrap()
+            .strip_prefix("$ rectlint ")
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        let run = Run::new().file(args[1], crate::common::plan(""));
+        let out = run.exec(&[args.as_slice(), &["--format", "json"]].concat());
+        assert!(!out.stdout.contains("P007"), "P007 {good}: {}", out.stdout);
     }
 }
 

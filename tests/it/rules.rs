@@ -127,7 +127,7 @@ fn every_fixture_gives_exactly_its_expected_findings() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for rule in rectlint::check::rules::ALL {
-        let code = rule.meta().code;
+        let code = rule.meta().code.as_str();
         for path in plans(&fixtures().join(code)) {
             checked += 1;
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -182,7 +182,7 @@ fn every_fixture_gives_exactly_its_expected_findings() {
 fn every_rule_has_a_trigger_and_a_near_miss() {
     let mut missing = Vec::new();
     for rule in rectlint::check::rules::ALL {
-        let code = rule.meta().code;
+        let code = rule.meta().code.as_str();
         let files = plans(&fixtures().join(code));
         let has = |prefix: &str| {
             files

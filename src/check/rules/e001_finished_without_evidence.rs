@@ -1,6 +1,7 @@
 //! E001: a measure marked done or closed with no evidence at all.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -46,7 +47,7 @@ impl Rule for FinishedWithoutEvidence {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "E001",
+    code: Code::new("E001"),
     name: "finished-without-evidence",
     severity: Severity::Error,
     summary: (

@@ -2,6 +2,7 @@
 //! for closing (`closure_evidence`).
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{EvidenceKind, Field, Plan, Status};
 use crate::tr;
@@ -71,7 +72,7 @@ impl Rule for ClosedWithoutRequiredEvidence {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "E002",
+    code: Code::new("E002"),
     name: "closed-without-required-evidence",
     severity: Severity::Warning,
     summary: (

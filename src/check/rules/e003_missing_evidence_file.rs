@@ -4,6 +4,7 @@ use std::io::ErrorKind;
 
 use super::e004_evidence_outside_repository::{Place, evidence_paths, locate};
 use crate::check::{Context, Depends, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -48,7 +49,7 @@ impl Rule for MissingEvidenceFile {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "E003",
+    code: Code::new("E003"),
     name: "missing-evidence-file",
     severity: Severity::Error,
     summary: ("佐证路径不存在", "an evidence path that does not exist"),

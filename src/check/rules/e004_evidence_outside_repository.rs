@@ -12,6 +12,7 @@ use std::io;
 use std::path::Path;
 
 use crate::check::{Context, Depends, Doc, FileInfo, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::source::normalize;
 use crate::diagnostic::Severity;
 use crate::model::{Measure, Plan, Reference, Span};
@@ -185,7 +186,7 @@ impl Rule for EvidenceOutsideRepository {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "E004",
+    code: Code::new("E004"),
     name: "evidence-outside-repository",
     severity: Severity::Error,
     summary: (

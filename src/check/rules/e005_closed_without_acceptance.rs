@@ -1,6 +1,7 @@
 //! E005: a closed measure with no `验收`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Status};
 use crate::tr;
@@ -39,7 +40,7 @@ impl Rule for ClosedWithoutAcceptance {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "E005",
+    code: Code::new("E005"),
     name: "closed-without-acceptance",
     severity: Severity::Warning,
     summary: (

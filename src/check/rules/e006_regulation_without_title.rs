@@ -1,6 +1,7 @@
 //! E006: regulation evidence (`制度`, `文件`) without a `《title》`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{EvidenceKind, Plan, Reference};
 use crate::tr;
@@ -59,7 +60,7 @@ impl Rule for RegulationWithoutTitle {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "E006",
+    code: Code::new("E006"),
     name: "regulation-without-title",
     severity: Severity::Info,
     summary: (

@@ -1,6 +1,7 @@
 //! E007: a closed measure with no `回头看`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Status};
 use crate::tr;
@@ -39,7 +40,7 @@ impl Rule for ClosedWithoutReview {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "E007",
+    code: Code::new("E007"),
     name: "closed-without-review",
     severity: Severity::Info,
     summary: (

@@ -49,6 +49,7 @@ registry! {
     p004_unreadable_value::UnreadableValue,
     p005_repeated_field::RepeatedField,
     p006_bad_suppression::BadSuppression,
+    p007_unreadable_file::UnreadableFile,
     s001_missing_plan_field::MissingPlanField,
     s002_issue_without_measure::IssueWithoutMeasure,
     s003_duplicate_id::DuplicateId,

@@ -1,6 +1,7 @@
-//! P001: a line or a file that cannot be read.
+//! P001: a line, or the blocks of a file, that cannot be read.
 
 use crate::check::{Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 
 pub struct SyntaxError;
@@ -12,18 +13,18 @@ impl Rule for SyntaxError {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "P001",
+    code: Code::P001,
     name: "syntax-error",
     severity: Severity::Error,
     summary: (
-        "语法错误：文件或某一行无法读取",
-        "syntax error: a line or the file cannot be read",
+        "语法错误：某一行或文件的结构无法读取",
+        "syntax error: a line or the file's structure cannot be read",
     ),
     fix: Fixable::Safe,
     doc: Doc {
         zh: r#"## 检查什么
 
-无法读取的内容：不合语法的行、不配对的“{”“}”、没有结束的三引号文字、写错位置的块（如措施不在问题之中）、没有方案块的文件，以及无法解码或不是文本的文件。诊断指明出错的行和列，并说明此处应写什么。
+无法读取的内容：不合语法的行、不配对的“{”“}”、没有结束的三引号文字、写错位置的块（如措施不在问题之中）、没有方案块的文件。诊断指明出错的行和列，并说明此处应写什么。整个文件无法读取（过大、不是普通文件、读取出错、不是文本）的，是 P007。
 
 有语法错误的文件只报告读取方面的问题；改正之后才会进行其余检查。其他文件照常检查。
 
@@ -51,7 +52,7 @@ static META: RuleMeta = RuleMeta {
 "#,
         en: r#"## What it checks
 
-What cannot be read: a line that fits no form of the language, braces that do not match, triple-quoted text that never ends, a block in the wrong place (a measure outside any issue), a file without a plan block, and a file that cannot be decoded or is not text. The finding names the line and column and says what was expected there.
+What cannot be read: a line that fits no form of the language, braces that do not match, triple-quoted text that never ends, a block in the wrong place (a measure outside any issue), and a file without a plan block. The finding names the line and column and says what was expected there. A file that cannot be read at all (too large, not a regular file, an I/O error, not text) gets P007 instead.
 
 A file with syntax errors gets only the reading findings; the other checks run once it reads cleanly. Other files are checked as usual.
 

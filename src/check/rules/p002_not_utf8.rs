@@ -1,6 +1,7 @@
 //! P002: a file that is not UTF-8.
 
 use crate::check::{Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 
 pub struct NotUtf8;
@@ -12,7 +13,7 @@ impl Rule for NotUtf8 {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "P002",
+    code: Code::P002,
     name: "not-utf8",
     severity: Severity::Warning,
     summary: (

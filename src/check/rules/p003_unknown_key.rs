@@ -1,6 +1,7 @@
 //! P003: an unknown key or block keyword.
 
 use crate::check::{Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 
 pub struct UnknownKey;
@@ -12,7 +13,7 @@ impl Rule for UnknownKey {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "P003",
+    code: Code::P003,
     name: "unknown-key",
     severity: Severity::Warning,
     summary: (

@@ -1,6 +1,7 @@
 //! P004: a value that cannot be read.
 
 use crate::check::{Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 
 pub struct UnreadableValue;
@@ -12,7 +13,7 @@ impl Rule for UnreadableValue {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "P004",
+    code: Code::P004,
     name: "unreadable-value",
     severity: Severity::Error,
     summary: (

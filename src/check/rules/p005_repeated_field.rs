@@ -1,6 +1,7 @@
 //! P005: a single-valued field given twice.
 
 use crate::check::{Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 
 pub struct RepeatedField;
@@ -12,7 +13,7 @@ impl Rule for RepeatedField {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "P005",
+    code: Code::P005,
     name: "repeated-field",
     severity: Severity::Warning,
     summary: (

@@ -1,6 +1,7 @@
 //! P006: a suppression without a reason, or one that silences nothing.
 
 use crate::check::{Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 
 pub struct BadSuppression;
@@ -12,7 +13,7 @@ impl Rule for BadSuppression {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "P006",
+    code: Code::P006,
     name: "bad-suppression",
     severity: Severity::Warning,
     summary: (

@@ -4,6 +4,7 @@
 
 use super::e006_regulation_without_title::names_a_title;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, find_word};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Measure, Plan, Span};
 use crate::tr;
@@ -133,7 +134,7 @@ impl Rule for VagueMeasure {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "Q001",
+    code: Code::new("Q001"),
     name: "vague-measure",
     severity: Severity::Warning,
     summary: (

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Evidence, Field, Header, Issue, Measure, Plan, Span};
 use crate::tr;
@@ -376,7 +377,7 @@ fn report(
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "Q002",
+    code: Code::new("Q002"),
     name: "placeholder-left-in",
     severity: Severity::Error,
     summary: (

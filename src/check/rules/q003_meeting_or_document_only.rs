@@ -4,6 +4,7 @@
 use super::e006_regulation_without_title::names_a_title;
 use super::q001_vague_measure::{has_quantity, measure_text};
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, find_word};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -50,7 +51,7 @@ impl Rule for MeetingOrDocumentOnly {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "Q003",
+    code: Code::new("Q003"),
     name: "meeting-or-document-only",
     severity: Severity::Info,
     summary: (

@@ -1,6 +1,7 @@
 //! Q004: an issue without `原因` (root cause).
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Issue, Plan};
 use crate::tr;
@@ -45,7 +46,7 @@ impl Rule for IssueWithoutCause {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "Q004",
+    code: Code::new("Q004"),
     name: "issue-without-cause",
     severity: Severity::Info,
     summary: ("问题没有写原因分析", "an issue without 原因 (root cause)"),

@@ -1,6 +1,7 @@
 //! R001: a measure with no `责任领导`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, report_measures_missing};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -26,7 +27,7 @@ impl Rule for MissingLeader {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "R001",
+    code: Code::new("R001"),
     name: "missing-leader",
     severity: Severity::Error,
     summary: ("措施没有写责任领导", "a measure with no 责任领导"),

@@ -1,6 +1,7 @@
 //! R002: a measure with no `责任部门`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, report_measures_missing};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -26,7 +27,7 @@ impl Rule for MissingDepartment {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "R002",
+    code: Code::new("R002"),
     name: "missing-department",
     severity: Severity::Error,
     summary: ("措施没有写责任部门", "a measure with no 责任部门"),

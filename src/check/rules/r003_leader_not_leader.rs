@@ -1,6 +1,7 @@
 //! R003: a `责任领导` whose declared role is not a leader's.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Person, Plan};
 use crate::tr;
@@ -89,7 +90,7 @@ impl Rule for LeaderNotLeader {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "R003",
+    code: Code::new("R003"),
     name: "leader-not-leader",
     severity: Severity::Warning,
     summary: (

@@ -2,6 +2,7 @@
 //! measures.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -53,7 +54,7 @@ impl Rule for OverloadedLeader {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "R004",
+    code: Code::new("R004"),
     name: "overloaded-leader",
     severity: Severity::Info,
     summary: (

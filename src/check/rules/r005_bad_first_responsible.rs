@@ -1,6 +1,7 @@
 //! R005: the `第一责任人` is not declared, or not a leader.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{PersonMatch, Plan};
 use crate::{suggest, tr};
@@ -110,7 +111,7 @@ impl Rule for BadFirstResponsible {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "R005",
+    code: Code::new("R005"),
     name: "bad-first-responsible",
     severity: Severity::Error,
     summary: (

@@ -3,6 +3,7 @@
 //! these names to this rule.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::{Severity, Text};
 use crate::model::{Field, Plan, Span};
 use std::rc::Rc;
@@ -221,7 +222,7 @@ fn report<T>(
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "R006",
+    code: Code::new("R006"),
     name: "collective-name",
     severity: Severity::Warning,
     summary: (

@@ -1,6 +1,7 @@
 //! R007: a measure with no `责任人`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, report_measures_missing};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -26,7 +27,7 @@ impl Rule for MissingAssignee {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "R007",
+    code: Code::new("R007"),
     name: "missing-assignee",
     severity: Severity::Info,
     summary: ("措施没有写责任人", "a measure with no 责任人"),

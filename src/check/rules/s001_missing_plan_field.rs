@@ -1,6 +1,7 @@
 //! S001: a required plan field is missing.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -64,7 +65,7 @@ impl Rule for MissingPlanField {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S001",
+    code: Code::new("S001"),
     name: "missing-plan-field",
     severity: Severity::Error,
     summary: (

@@ -1,6 +1,7 @@
 //! S002: an issue with no measure at its leaves.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -38,7 +39,7 @@ impl Rule for IssueWithoutMeasure {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S002",
+    code: Code::new("S002"),
     name: "issue-without-measure",
     severity: Severity::Error,
     summary: ("问题没有整改措施", "an issue with no measure"),

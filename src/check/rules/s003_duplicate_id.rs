@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Header, Plan, Spanned, Str};
 use crate::tr;
@@ -54,7 +55,7 @@ impl Rule for DuplicateId {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S003",
+    code: Code::new("S003"),
     name: "duplicate-id",
     severity: Severity::Error,
     summary: ("同一编号用了两次", "the same ID used twice"),

@@ -1,6 +1,7 @@
 //! S004: a person named in a field is not declared under `人员`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::{Fix, Severity};
 use crate::model::{PersonMatch, Plan, Span};
 use crate::{suggest, tr};
@@ -147,7 +148,7 @@ impl Rule for UndeclaredPerson {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S004",
+    code: Code::new("S004"),
     name: "undeclared-person",
     severity: Severity::Warning,
     summary: (

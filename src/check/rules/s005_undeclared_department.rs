@@ -1,6 +1,7 @@
 //! S005: a department named in a field is not declared under `部门`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::{Fix, Severity};
 use crate::model::{Plan, Span};
 use crate::{suggest, tr};
@@ -113,7 +114,7 @@ impl Rule for UndeclaredDepartment {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S005",
+    code: Code::new("S005"),
     name: "undeclared-department",
     severity: Severity::Warning,
     summary: (

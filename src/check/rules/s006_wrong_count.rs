@@ -1,6 +1,7 @@
 //! S006: `问题数` / `类别数` disagrees with the issues / categories written.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::{Fix, Severity};
 use crate::model::Plan;
 use crate::tr;
@@ -64,7 +65,7 @@ impl Rule for WrongCount {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S006",
+    code: Code::new("S006"),
     name: "wrong-count",
     severity: Severity::Error,
     summary: (

@@ -1,6 +1,7 @@
 //! S007: a category with no issue.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -32,7 +33,7 @@ impl Rule for EmptyCategory {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S007",
+    code: Code::new("S007"),
     name: "empty-category",
     severity: Severity::Warning,
     summary: ("方面中没有问题", "a category with no issue"),

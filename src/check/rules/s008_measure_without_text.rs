@@ -1,6 +1,7 @@
 //! S008: a measure with neither a title nor `内容`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -38,7 +39,7 @@ impl Rule for MeasureWithoutText {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S008",
+    code: Code::new("S008"),
     name: "measure-without-text",
     severity: Severity::Error,
     summary: (

@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Measure, Plan, Span};
 use crate::tr;
@@ -70,7 +71,7 @@ impl Rule for DuplicateMeasure {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "S009",
+    code: Code::new("S009"),
     name: "duplicate-measure",
     severity: Severity::Warning,
     summary: (

@@ -1,6 +1,7 @@
 //! T001: a measure with no `时限`.
 
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, report_measures_missing};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -26,7 +27,7 @@ impl Rule for MissingDeadline {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T001",
+    code: Code::new("T001"),
     name: "missing-deadline",
     severity: Severity::Error,
     summary: ("措施没有写时限", "a measure with no 时限"),

@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta, find_word};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Deadline, Plan};
 use crate::tr;
@@ -47,7 +48,7 @@ impl Rule for VagueDeadline {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T002",
+    code: Code::new("T002"),
     name: "vague-deadline",
     severity: Severity::Error,
     summary: (

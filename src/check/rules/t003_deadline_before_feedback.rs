@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -46,7 +47,7 @@ impl Rule for DeadlineBeforeFeedback {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T003",
+    code: Code::new("T003"),
     name: "deadline-before-feedback",
     severity: Severity::Error,
     summary: ("时限早于反馈日期", "a deadline before the feedback date"),

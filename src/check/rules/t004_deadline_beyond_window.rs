@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Deadline, Plan};
 use crate::tr;
@@ -52,7 +53,7 @@ impl Rule for DeadlineBeyondWindow {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T004",
+    code: Code::new("T004"),
     name: "deadline-beyond-window",
     severity: Severity::Warning,
     summary: (

@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -39,7 +40,7 @@ impl Rule for LongTermWithoutMilestones {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T005",
+    code: Code::new("T005"),
     name: "long-term-without-milestones",
     severity: Severity::Error,
     summary: (

@@ -3,6 +3,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -91,7 +92,7 @@ impl Rule for InconsistentMilestoneDates {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T006",
+    code: Code::new("T006"),
     name: "inconsistent-milestone-dates",
     severity: Severity::Error,
     summary: (

@@ -3,6 +3,7 @@
 
 use super::dates::{self, Standing};
 use crate::check::{Context, Depends, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Status};
 use crate::tr;
@@ -91,7 +92,7 @@ impl Rule for Overdue {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T007",
+    code: Code::new("T007"),
     name: "overdue",
     severity: Severity::Error,
     summary: (

@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -50,7 +51,7 @@ impl Rule for CompletedLate {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T008",
+    code: Code::new("T008"),
     name: "completed-late",
     severity: Severity::Warning,
     summary: (

@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Depends, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -46,7 +47,7 @@ impl Rule for CompletionInFuture {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T009",
+    code: Code::new("T009"),
     name: "completion-in-future",
     severity: Severity::Error,
     summary: (

@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Deadline, Plan};
 use crate::tr;
@@ -50,7 +51,7 @@ impl Rule for SlowImmediateFix {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T010",
+    code: Code::new("T010"),
     name: "slow-immediate-fix",
     severity: Severity::Warning,
     summary: (

@@ -4,6 +4,7 @@ use jiff::civil::Date;
 
 use super::dates::{self, Standing};
 use crate::check::{Context, Depends, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::Plan;
 use crate::tr;
@@ -60,7 +61,7 @@ impl Rule for DueSoon {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T011",
+    code: Code::new("T011"),
     name: "due-soon",
     severity: Severity::Info,
     summary: (

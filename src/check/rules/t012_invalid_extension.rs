@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{DateSpec, Plan};
 use crate::span::Span;
@@ -80,7 +81,7 @@ impl Rule for InvalidExtension {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T012",
+    code: Code::new("T012"),
     name: "invalid-extension",
     severity: Severity::Error,
     summary: (

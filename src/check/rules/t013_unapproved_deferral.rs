@@ -2,6 +2,7 @@
 
 use super::dates;
 use crate::check::{Context, Doc, Fixable, Rule, RuleMeta};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::model::{Plan, Status};
 use crate::tr;
@@ -80,7 +81,7 @@ impl Rule for UnapprovedDeferral {
 }
 
 static META: RuleMeta = RuleMeta {
-    code: "T013",
+    code: Code::new("T013"),
     name: "unapproved-deferral",
     severity: Severity::Error,
     summary: (
